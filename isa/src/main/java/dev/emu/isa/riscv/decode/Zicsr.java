@@ -1,0 +1,13 @@
+package dev.emu.isa.riscv.decode;
+
+import java.util.List;
+
+/** Decode table: to be filled. */
+public final class Zicsr implements EncodingTable {
+
+    @Override
+    public List<Encoding> encodings() {
+        return new TableBuilder(Extension.ZICSR)
+                .build();
+    }
+}
