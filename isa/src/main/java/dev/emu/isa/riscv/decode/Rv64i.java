@@ -17,7 +17,7 @@ public final class Rv64i implements EncodingTable {
         return new TableBuilder(I)
                 // SYSTEM without CSRs; unimp is the all-ones read-only CSR write objdump names
                 .insn("unimp", "110000000000 00000 001 00000 1110011", "")
-                .insn("ebreak", "000000000000 00000 000 00000 1110011", "")
+                .insn("ebreak", "000000000001 00000 000 00000 1110011", "")
                 // jumps
                 .alias("ret", "000000000000 00001 000 00000 1100111", "")
                 .alias("jr", "000000000000 ..... 000 00000 1100111", "rs1")
