@@ -10,9 +10,12 @@ import java.util.Set;
  * {@code "rd,ofs(rs1)"}. Operand names are those of
  * {@link dev.emu.isa.riscv.disas.Operand}; an empty syntax means no operands.
  *
- * <p>An <em>alias</em> row ({@code li}, {@code ret}, {@code add} with an immediate, the
- * expanded names of compressed instructions) only chooses how a word is printed. A canonical
- * row is a real instruction: the decoder hands it to the translator.
+ * <p>An {@link Kind#ALIAS} row ({@code li}, {@code ret}, {@code add} with an immediate, the
+ * expanded names of compressed instructions) only chooses how a word is printed. A
+ * {@link Kind#INSN} row is a real instruction: the decoder hands it to the translator. An
+ * {@link Kind#EXECUTE_ONLY} row is a real instruction objdump does not print (it shows
+ * {@code .4byte}), such as {@code fcvt.d.w} with a rounding mode other than 000, which
+ * hardware and qemu execute.
  *
  * @param legal execution-only condition beyond {@code when}: an encoding objdump still prints
  *              but the ISA reserves (c.addi16sp with a zero immediate, say) fails it
@@ -22,9 +25,20 @@ public record Encoding(
         BitPattern pattern,
         String syntax,
         Set<Extension> requires,
-        boolean alias,
+        Kind kind,
         Constraint when,
         Constraint legal) {
+
+    public enum Kind { INSN, ALIAS, EXECUTE_ONLY }
+
+    public boolean alias() {
+        return kind == Kind.ALIAS;
+    }
+
+    /** False for rows the disassembler must not use. */
+    public boolean printable() {
+        return kind != Kind.EXECUTE_ONLY;
+    }
 
     public boolean matches(int word) {
         return pattern.matches(word) && when.test(word);
@@ -45,6 +59,6 @@ public record Encoding(
 
     @Override
     public String toString() {
-        return name + (alias ? " (alias)" : "") + " " + syntax;
+        return name + (kind == Kind.INSN ? "" : " (" + kind + ")") + " " + syntax;
     }
 }

@@ -65,6 +65,12 @@ public final class RvD implements EncodingTable {
                 .insn("fcvt.d.wu", "1101001 00001 ..... 000 ..... 1010011", "frd,rs1")
                 // between the precisions: widening is exact (rm 000 only), narrowing rounds
                 .insn("fcvt.d.s", "0100001 00000 ..... 000 ..... 1010011", "frd,frs1")
+                // Exact conversions: objdump 2.40 knows them only with rm=000, but the ISA lets
+                // them carry any valid rounding mode (older assemblers wrote dyn) and hardware
+                // and qemu run them. Reserved modes 5 and 6 stay illegal (RiscvDecoder).
+                .executeOnly("fcvt.d.w", "1101001 00000 ..... ... ..... 1010011", "frd,rs1,rm")
+                .executeOnly("fcvt.d.wu", "1101001 00001 ..... ... ..... 1010011", "frd,rs1,rm")
+                .executeOnly("fcvt.d.s", "0100001 00000 ..... ... ..... 1010011", "frd,frs1,rm")
                 .insn("fcvt.s.d", "0100000 00001 ..... 111 ..... 1010011", "frd,frs1")
                 .insn("fcvt.s.d", "0100000 00001 ..... ... ..... 1010011", "frd,frs1,rm")
                 // classification and comparisons (fgt/fge, flt/fle with swapped sources, are

@@ -21,29 +21,34 @@ public final class TableBuilder {
     }
 
     public TableBuilder insn(String name, String pattern, String syntax) {
-        return add(name, pattern, syntax, false, Constraint.NONE, Constraint.NONE);
+        return add(name, pattern, syntax, Encoding.Kind.INSN, Constraint.NONE, Constraint.NONE);
     }
 
     public TableBuilder insn(String name, String pattern, String syntax, Constraint when) {
-        return add(name, pattern, syntax, false, when, Constraint.NONE);
+        return add(name, pattern, syntax, Encoding.Kind.INSN, when, Constraint.NONE);
     }
 
     /** A real instruction that objdump prints even where the ISA reserves the encoding. */
     public TableBuilder insn(String name, String pattern, String syntax, Constraint when, Constraint legal) {
-        return add(name, pattern, syntax, false, when, legal);
+        return add(name, pattern, syntax, Encoding.Kind.INSN, when, legal);
     }
 
     public TableBuilder alias(String name, String pattern, String syntax) {
-        return add(name, pattern, syntax, true, Constraint.NONE, Constraint.NONE);
+        return add(name, pattern, syntax, Encoding.Kind.ALIAS, Constraint.NONE, Constraint.NONE);
     }
 
     public TableBuilder alias(String name, String pattern, String syntax, Constraint when) {
-        return add(name, pattern, syntax, true, when, Constraint.NONE);
+        return add(name, pattern, syntax, Encoding.Kind.ALIAS, when, Constraint.NONE);
     }
 
-    private TableBuilder add(String name, String pattern, String syntax, boolean alias,
+    /** A real instruction objdump prints as {@code .4byte}: decoded for execution only. */
+    public TableBuilder executeOnly(String name, String pattern, String syntax) {
+        return add(name, pattern, syntax, Encoding.Kind.EXECUTE_ONLY, Constraint.NONE, Constraint.NONE);
+    }
+
+    private TableBuilder add(String name, String pattern, String syntax, Encoding.Kind kind,
                              Constraint when, Constraint legal) {
-        rows.add(new Encoding(name, BitPattern.parse(pattern), syntax, requires, alias, when, legal));
+        rows.add(new Encoding(name, BitPattern.parse(pattern), syntax, requires, kind, when, legal));
         return this;
     }
 

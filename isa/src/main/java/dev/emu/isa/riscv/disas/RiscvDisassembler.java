@@ -31,7 +31,7 @@ public final class RiscvDisassembler {
             f.add(new ArrayList<>());
         }
         for (Encoding e : RiscvEncodings.all()) {
-            if ((options.noAliases() && e.alias()) || !e.supportedBy(options.arch())) {
+            if (!e.printable() || (options.noAliases() && e.alias()) || !e.supportedBy(options.arch())) {
                 continue;
             }
             (e.isCompressed() ? c : f).get(e.pattern().bucket()).add(new Row(e, Syntax.compile(e.syntax())));

@@ -61,12 +61,17 @@ class FloatDecodeTest {
     }
 
     @Test
-    void exactConversionsAcceptOnlyRmZero() {
-        // fcvt.d.w fa0,a0: objdump 2.40 knows it only with rm 000
+    void exactConversionsRunWithAnyValidRoundingMode() {
+        // fcvt.d.w fa0,a0: objdump 2.40 prints it only with rm 000 ...
         assertEquals("fcvt.d.w", decoder.decode(opFp(0b1101001, 0, 10, 0, 10)).name());
-        assertNull(decoder.decode(opFp(0b1101001, 0, 10, 0b111, 10)));
+        assertEquals("fcvt.d.w\tfa0,a0", text(opFp(0b1101001, 0, 10, 0, 10)));
+        assertEquals(".4byte\t0xd2057553", text(opFp(0b1101001, 0, 10, 0b111, 10)));
+        // ... but the ISA (and qemu) execute it with any valid mode; 5 and 6 are reserved
+        assertEquals("fcvt.d.w", decoder.decode(opFp(0b1101001, 0, 10, 0b111, 10)).name());
+        assertNull(decoder.decode(opFp(0b1101001, 0, 10, 0b101, 10)));
         assertEquals("fcvt.d.s", decoder.decode(opFp(0b0100001, 0, 11, 0, 10)).name());
-        assertNull(decoder.decode(opFp(0b0100001, 0, 11, 0b111, 10)));
+        assertEquals("fcvt.d.s", decoder.decode(opFp(0b0100001, 0, 11, 0b111, 10)).name());
+        assertNull(decoder.decode(opFp(0b0100001, 0, 11, 0b110, 10)));
         // narrowing rounds, so it takes every valid mode
         assertEquals("fcvt.s.d", decoder.decode(opFp(0b0100000, 1, 11, 0b111, 10)).name());
         assertEquals("fcvt.s.d", decoder.decode(opFp(0b0100000, 1, 11, 0b100, 10)).name());
