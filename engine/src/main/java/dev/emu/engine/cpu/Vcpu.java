@@ -1,0 +1,36 @@
+package dev.emu.engine.cpu;
+
+import dev.emu.engine.mem.GuestMemory;
+
+/**
+ * One virtual CPU: the guest's architectural state that translated code reads and writes, and
+ * the memory it sees. The ISA decides what the register slots mean (for RISC-V: slots 0-31 are
+ * x0-x31, 32-63 are f0-f31 as raw bits); the engine only moves them between this array and the
+ * JVM locals of a translated block.
+ *
+ * <p>Owned by the host thread that runs it; other threads may only read it while it is paused.
+ */
+public final class Vcpu {
+    /** Register slots, indexed by the ISA's global numbers. */
+    public final long[] regs;
+    /** The address of the next instruction to run, valid whenever translated code is not running. */
+    public long pc;
+    /** Accrued floating-point exception flags (RISC-V fflags layout: NV DZ OF UF NX = bits 4..0). */
+    public int fpFlags;
+    /** The dynamic rounding mode (RISC-V frm encoding: 0 RNE, 1 RTZ, 2 RDN, 3 RUP, 4 RMM). */
+    public int fpRoundingMode;
+    /** Load-reserved address for LR/SC, or -1 when no reservation is held. */
+    public long reservation = -1;
+    /** The value seen by the load-reserved, so SC can compare and swap against it. */
+    public long reservationValue;
+    /** Instructions retired, kept by the run loop at block granularity. */
+    public long instret;
+    public final int index;
+    public final GuestMemory memory;
+
+    public Vcpu(int index, int registerSlots, GuestMemory memory) {
+        this.index = index;
+        this.regs = new long[registerSlots];
+        this.memory = memory;
+    }
+}
