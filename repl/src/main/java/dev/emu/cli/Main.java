@@ -1,6 +1,7 @@
 package dev.emu.cli;
 
 import dev.emu.engine.UserError;
+import dev.emu.engine.elf.ElfFile;
 import dev.emu.isa.riscv.disas.ElfListing;
 
 import java.io.BufferedOutputStream;
@@ -55,7 +56,14 @@ public final class Main {
     }
 
     private static int runProgram(CommandLine cl) throws IOException {
-        readableFile(cl.file());
+        ElfFile elf = ElfFile.read(readableFile(cl.file()));
+        if (elf.machine() != ElfFile.EM_RISCV) {
+            throw new UserError(cl.file() + ": not a RISC-V program (ELF machine " + elf.machine()
+                    + "); emu runs riscv64 Linux programs");
+        }
+        if (elf.type() != ElfFile.ET_EXEC && elf.type() != ElfFile.ET_DYN) {
+            throw new UserError(cl.file() + ": not an executable (ELF type " + elf.type() + ")");
+        }
         throw new UserError("cannot run " + cl.file() + ": executing guest programs is not implemented yet"
                 + " (this build decodes and disassembles: try 'emu --disas " + cl.file() + "')");
     }

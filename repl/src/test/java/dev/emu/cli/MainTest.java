@@ -90,6 +90,13 @@ class MainTest {
     }
 
     @Test
+    void wrongArchitecture() {
+        Path host = Path.of("/bin/true");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(host));
+        assertOneLineError(run(host.toString()), "not a RISC-V program (ELF machine 62)");
+    }
+
+    @Test
     void guestArgumentsAreNotParsedAsOptions() {
         CommandLine cl = CommandLine.parse(new String[] {"prog", "--help", "-x"});
         assertEquals(CommandLine.Action.RUN, cl.action());
