@@ -33,6 +33,8 @@ public final class ExecutionLoop {
     private final GuestFrontend frontend;
     private final PrintStream log;
     private final GuestMemory memory;
+    /** Per-block logging is checked once per block only when some per-block item is on. */
+    private final boolean perBlockLogging;
 
     private long blocksTranslated;
     private long blocksCompiled;
@@ -49,6 +51,7 @@ public final class ExecutionLoop {
         this.options = options;
         this.log = options.logStream();
         this.memory = memory;
+        this.perBlockLogging = options.log().contains("cpu") || options.log().contains("exec");
         memory.setCodeWriteListener(cache::invalidatePage);
     }
 
@@ -58,11 +61,8 @@ public final class ExecutionLoop {
             if (++tb.runs == options.hotThreshold() && compiler != null && !tb.compiled) {
                 compile(tb);
             }
-            if (options.logs("cpu", tb.pc)) {
-                logCpu(cpu);
-            }
-            if (options.logs("exec", tb.pc)) {
-                log.printf("Trace %d: [%016x]%n", cpu.index, tb.pc);
+            if (perBlockLogging) {
+                logBlockEntry(cpu, tb);
             }
             int exit;
             try {
@@ -155,6 +155,15 @@ public final class ExecutionLoop {
             }
         }
         log.print(sb.append('\n'));
+    }
+
+    private void logBlockEntry(Vcpu cpu, TranslationBlock tb) {
+        if (options.logs("cpu", tb.pc)) {
+            logCpu(cpu);
+        }
+        if (options.logs("exec", tb.pc)) {
+            log.printf("Trace %d: [%016x]%n", cpu.index, tb.pc);
+        }
     }
 
     private void logCpu(Vcpu cpu) {
