@@ -41,6 +41,7 @@ public final class ElfFile {
     private final int type;
     private final int machine;
     private final long entry;
+    private final long programHeaderOffset;
     private final int flags;
     private final int osAbi;
     private final long shoff;
@@ -75,6 +76,7 @@ public final class ElfFile {
         machine = u16(18);
         entry = u64(24);
         long phoff = u64(32);
+        programHeaderOffset = phoff;
         shoff = u64(40);
         flags = (int) u32(48);
         int phentsize = u16(54);
@@ -117,6 +119,11 @@ public final class ElfFile {
         return entry;
     }
 
+    /** e_phoff: where the program header table starts in the file (the loader derives AT_PHDR from it). */
+    public long programHeaderOffset() {
+        return programHeaderOffset;
+    }
+
     public int flags() {
         return flags;
     }
@@ -151,6 +158,11 @@ public final class ElfFile {
     /** The file bytes of a segment ({@code p_filesz} of them). */
     public byte[] contents(ElfProgramHeader ph) {
         return bytes(ph.offset(), ph.fileSize(), "program header " + ph.index());
+    }
+
+    /** Raw file bytes [offset, offset+size), checked (the loader maps whole pages around segments). */
+    public byte[] bytes(long offset, long size) {
+        return bytes(offset, size, "file range");
     }
 
     /** All section headers, the null section at index 0 included (empty when there is no table). */

@@ -1,0 +1,225 @@
+package dev.emu.engine.linux;
+
+import dev.emu.engine.cpu.Vcpu;
+import dev.emu.engine.elf.ElfFile;
+import dev.emu.engine.exec.FatalSignal;
+import dev.emu.engine.exec.SyscallHandler;
+import dev.emu.engine.loader.ElfLoader;
+import dev.emu.engine.loader.ExecRequest;
+import dev.emu.engine.loader.ProgramImage;
+import dev.emu.engine.mem.GuestMemory;
+import dev.emu.engine.mem.MemoryFault;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * One guest process under Linux user-mode emulation: its memory map, descriptors, signal
+ * dispositions, limits and identity, and the system call entry point the run loop calls when a
+ * vCPU executes its ISA's syscall instruction.
+ *
+ * <p>Lifecycle: {@link #start} loads the program; the run loop creates vCPU 0, calls
+ * {@link #initMainThread} and runs it; on each syscall instruction it calls {@link #syscall}
+ * (the process is the run loop's {@link SyscallHandler}; it leaves the pc alone, which the
+ * run loop has already moved past the instruction). A syscall may throw
+ * {@link GuestExit} (exit, exit_group) or {@link FatalSignal} (a signal whose action ends the
+ * process); the run loop catches both and ends the run with their exit status.
+ *
+ * <p>The guest sees the host's file system, user and clocks directly, as under qemu-user.
+ */
+public final class LinuxProcess implements SyscallHandler {
+    private final LinuxTarget target;
+    private final AddressSpace addressSpace;
+    private final FdTable files;
+    private final SignalState signals = new SignalState();
+    private final Futexes futexes = new Futexes();
+    private final ResourceLimits limits = new ResourceLimits();
+    private final SyscallTable syscalls;
+    private final ProgramImage image;
+    private final Path executable;
+    private final int pid;
+    private final int uid;
+    private final int gid;
+    private final Map<Integer, GuestThread> threads = new HashMap<>();
+    private volatile Path cwd = Path.of("").toAbsolutePath();
+    private int umask = 022;
+    private byte[] terminalModes = Terminal.cookedTermios();
+    private RandomGenerator random = new SecureRandom();
+    private volatile SyscallListener listener;
+
+    public LinuxProcess(LinuxTarget target, GuestMemory memory, ProgramImage image, Path executable,
+                        StandardStreams streams) {
+        this.target = target;
+        this.addressSpace = new AddressSpace(memory, image);
+        this.files = new FdTable(streams);
+        this.syscalls = SyscallTable.linux();
+        this.image = image;
+        this.executable = executable.toAbsolutePath().normalize();
+        this.pid = (int) ProcessHandle.current().pid();
+        int[] ids = HostIdentity.ids();
+        this.uid = ids[0];
+        this.gid = ids[1];
+    }
+
+    /**
+     * Loads a static program into fresh guest memory: argv is the whole argument vector
+     * (argv[0] included), envp the environment the guest gets.
+     */
+    public static LinuxProcess start(LinuxTarget target, Path program, List<String> argv, List<String> envp,
+                                     StandardStreams streams) throws IOException {
+        return start(target, program, ElfFile.read(program), argv, envp, streams);
+    }
+
+    /** The same, for a caller that has already read the ELF file (to choose the ISA). */
+    public static LinuxProcess start(LinuxTarget target, Path program, ElfFile elf, List<String> argv,
+                                     List<String> envp, StandardStreams streams) throws IOException {
+        GuestMemory memory = new GuestMemory();
+        byte[] random = new byte[ExecRequest.RANDOM_BYTES];
+        new SecureRandom().nextBytes(random);
+        int[] ids = HostIdentity.ids();
+        ExecRequest request = new ExecRequest(program.toString(), argv, envp, target.hwcap(),
+                target.minSigStackSize(), ids[0], ids[1], random);
+        ProgramImage image = ElfLoader.load(elf, memory, request);
+        Path real = Files.exists(program) ? program.toRealPath() : program;
+        return new LinuxProcess(target, memory, image, real, streams);
+    }
+
+    /** Points vCPU 0 at the entry point with the initial stack; every other register starts at zero. */
+    public void initMainThread(Vcpu cpu) {
+        cpu.pc = image.entry();
+        cpu.regs[target.stackPointerSlot()] = image.stackPointer();
+        thread(cpu);
+    }
+
+    /**
+     * Runs the system call the vCPU asks for: number and arguments from the ISA's registers,
+     * the result (or a negative errno) into its result register.
+     */
+    @Override
+    public void syscall(Vcpu cpu) {
+        SyscallAbi abi = target.syscallAbi();
+        long number = cpu.regs[abi.numberSlot()];
+        long[] args = new long[6];
+        for (int i = 0; i < 6; i++) {
+            args[i] = cpu.regs[abi.argSlot(i)];
+        }
+        SyscallTable.Entry entry = syscalls.lookup(number);
+        SyscallListener l = listener;
+        if (l != null) {
+            l.onEntry(this, cpu, number, entry, args);
+        }
+        long result;
+        try {
+            result = entry == null ? -Errno.ENOSYS : entry.handler().call(this, cpu, args);
+        } catch (SyscallError e) {
+            result = -e.errno;
+        } catch (MemoryFault e) {
+            result = -Errno.EFAULT;
+        } catch (IOException e) {
+            result = -Errno.of(e);
+        }
+        cpu.regs[abi.resultSlot()] = result;
+        if (l != null) {
+            l.onReturn(this, cpu, number, entry, args, result);
+        }
+    }
+
+    /** Installs the -strace hook (or a plugin's); null removes it. */
+    public void setSyscallListener(SyscallListener listener) {
+        this.listener = listener;
+    }
+
+    /** Replaces the source of getrandom's bytes (tests make it deterministic). */
+    public synchronized void setRandom(RandomGenerator random) {
+        this.random = random;
+    }
+
+    synchronized RandomGenerator random() {
+        return random;
+    }
+
+    /** The Linux state of the thread running on this vCPU (the main thread's tid is the pid). */
+    public synchronized GuestThread thread(Vcpu cpu) {
+        return threads.computeIfAbsent(cpu.index, i -> new GuestThread(i == 0 ? pid : pid + i));
+    }
+
+    public LinuxTarget target() {
+        return target;
+    }
+
+    public GuestMemory memory() {
+        return addressSpace.memory();
+    }
+
+    public AddressSpace addressSpace() {
+        return addressSpace;
+    }
+
+    public FdTable files() {
+        return files;
+    }
+
+    public SignalState signals() {
+        return signals;
+    }
+
+    Futexes futexes() {
+        return futexes;
+    }
+
+    public ResourceLimits limits() {
+        return limits;
+    }
+
+    public ProgramImage image() {
+        return image;
+    }
+
+    /** The program's absolute host path (what /proc/self/exe points to). */
+    public Path executable() {
+        return executable;
+    }
+
+    /** The host's pid, as qemu-user reports it. */
+    public int pid() {
+        return pid;
+    }
+
+    /** The host user's uid (real and effective alike). */
+    public int uid() {
+        return uid;
+    }
+
+    public int gid() {
+        return gid;
+    }
+
+    public Path cwd() {
+        return cwd;
+    }
+
+    /** The struct termios TCGETS reports: what the guest last set with TCSETS, at first a cooked terminal. */
+    synchronized byte[] terminalModes() {
+        return terminalModes.clone();
+    }
+
+    synchronized void setTerminalModes(byte[] termios) {
+        terminalModes = termios.clone();
+    }
+
+    synchronized int umask() {
+        return umask;
+    }
+
+    synchronized int setUmask(int mask) {
+        int old = umask;
+        umask = mask & 0777;
+        return old;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.emu.engine.linux;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * An open file description (the kernel's {@code struct file}): what one or more descriptors
+ * refer to after open, dup or inheritance. It owns the host resource and the file offset; the
+ * descriptor table counts references and closes it with the last one.
+ *
+ * <p>Transfers work on host byte arrays; the syscall layer copies between them and guest
+ * memory. Failures are a {@link SyscallError} (a Linux errno) or a host IOException
+ * (translated by {@link Errno#of}).
+ */
+public abstract class OpenFile {
+    private int flags;
+    private int references = 1;
+
+    protected OpenFile(int flags) {
+        this.flags = flags & ~OpenFlags.O_CLOEXEC;
+    }
+
+    /** The access mode and status flags (F_GETFL). */
+    public synchronized int flags() {
+        return flags;
+    }
+
+    /** F_SETFL: only the status flags Linux lets a program change. */
+    public synchronized void setStatusFlags(int newFlags) {
+        flags = (flags & ~OpenFlags.SETFL_MASK) | (newFlags & OpenFlags.SETFL_MASK);
+    }
+
+    public boolean readable() {
+        return OpenFlags.readable(flags());
+    }
+
+    public boolean writable() {
+        return OpenFlags.writable(flags());
+    }
+
+    /** Reads at the file offset; returns 0 at end of file. */
+    public abstract int read(byte[] b, int off, int len) throws IOException;
+
+    /** Writes at the file offset (at the end with O_APPEND); returns the count written. */
+    public abstract int write(byte[] b, int off, int len) throws IOException;
+
+    public int pread(byte[] b, int off, int len, long position) throws IOException {
+        throw new SyscallError(Errno.ESPIPE);
+    }
+
+    public int pwrite(byte[] b, int off, int len, long position) throws IOException {
+        throw new SyscallError(Errno.ESPIPE);
+    }
+
+    /** lseek; whence is SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA or SEEK_HOLE. */
+    public long seek(long offset, int whence) throws IOException {
+        throw new SyscallError(Errno.ESPIPE);
+    }
+
+    public abstract FileStat stat() throws IOException;
+
+    public boolean isTerminal() {
+        try {
+            return stat().isTerminal();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The host path, for lookups relative to a directory descriptor; null when there is none. */
+    public Path path() {
+        return null;
+    }
+
+    public boolean isDirectory() {
+        return false;
+    }
+
+    /** Releases the host resource once no descriptor refers to this file. */
+    protected void closeHost() throws IOException {
+    }
+
+    // Reference counting is done by FdTable under its own lock.
+    final void retain() {
+        references++;
+    }
+
+    /** Drops one reference; true when it was the last. */
+    final boolean release() {
+        return --references == 0;
+    }
+}
