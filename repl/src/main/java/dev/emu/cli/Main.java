@@ -33,7 +33,7 @@ public final class Main {
                 case HELP -> { out.print(Usage.text()); out.flush(); yield 0; }
                 case VERSION -> { out.println(Usage.versionLine()); out.flush(); yield 0; }
                 case DISAS -> disassemble(cl, out);
-                case RUN -> runProgram(cl);
+                case RUN -> runProgram(cl, err);
             };
         } catch (UserError e) {
             out.flush();
@@ -55,17 +55,13 @@ public final class Main {
         return 0;
     }
 
-    private static int runProgram(CommandLine cl) throws IOException {
-        ElfFile elf = ElfFile.read(readableFile(cl.file()));
-        if (elf.machine() != ElfFile.EM_RISCV) {
-            throw new UserError(cl.file() + ": not a RISC-V program (ELF machine " + elf.machine()
-                    + "); emu runs riscv64 Linux programs");
-        }
+    private static int runProgram(CommandLine cl, PrintStream err) throws IOException {
+        Path program = readableFile(cl.file());
+        ElfFile elf = ElfFile.read(program);
         if (elf.type() != ElfFile.ET_EXEC && elf.type() != ElfFile.ET_DYN) {
             throw new UserError(cl.file() + ": not an executable (ELF type " + elf.type() + ")");
         }
-        throw new UserError("cannot run " + cl.file() + ": executing guest programs is not implemented yet"
-                + " (this build decodes and disassembles: try 'emu --disas " + cl.file() + "')");
+        return GuestRunner.run(cl, elf, program, err);
     }
 
     /** The path, if it names a readable regular file; otherwise a user error saying why not. */

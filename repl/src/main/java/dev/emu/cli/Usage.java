@@ -16,21 +16,31 @@ final class Usage {
     static String text() {
         return """
                 usage: emu [options] program [arguments...]
-                A scriptable instrumentation emulator for RISC-V 64 Linux programs (riscv64).
+                Runs a RISC-V 64 Linux program (riscv64) by dynamic binary translation.
 
                 Options:
 
                 Argument             Description
                 -h, -help            print this help and exit
                 -version             print the version and exit
+                -E var=value         set an environment variable for the guest
+                -U var               remove var from the guest's environment
+                -0 argv0             the guest's argv[0] (default: the program name)
+                -strace              log system calls (to stderr, or the -D file)
+                -d item[,...]        log: in_asm, op, op_opt, out_asm, exec, cpu, nochain,
+                                     unimp (as qemu's -d)
+                -D logfile           write -d and -strace output to logfile
+                -dfilter start..end  log only blocks starting in the range (hex with 0x)
+                -singlestep          one guest instruction per translation block
+                -tier mode           tiered (default: interpret, compile hot blocks),
+                                     interp (never compile) or jit (compile every block)
                 -disas file          print the instructions of every executable section of the
                                      ELF file, line for line as 'riscv64-linux-gnu-objdump -d'
                 -M options           with -disas: comma-separated 'no-aliases' (canonical names
                                      only) and 'numeric' (x0..x31, f0..f31), as objdump's -M
 
                 Options take one or two leading dashes (-help and --help are the same).
-                Defaults: the guest is a riscv64 ELF executable; running guests arrives with
-                the execution engine (see docs/cli.md for what each release supports).
+                The guest's exit status is emu's; a guest killed by a signal gives 128+signal.
                 """;
     }
 }

@@ -2,7 +2,8 @@ package dev.emu.engine.exec;
 
 /**
  * A signal that ends the guest process (no handler, or one the guest cannot catch): the command
- * line reports it in qemu's words and exits with 128 + the signal number, as a shell would see.
+ * line reports it in qemu's words (see the Linux layer's Signals.report) and exits with
+ * 128 + the signal number, as a shell would see.
  */
 public final class FatalSignal extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -27,20 +28,8 @@ public final class FatalSignal extends RuntimeException {
         return 128 + signal;
     }
 
-    /** The name qemu-user prints for the signal. */
-    public static String describe(int signal) {
-        return switch (signal) {
-            case SIGILL -> "Illegal instruction";
-            case SIGTRAP -> "Trace/breakpoint trap";
-            case SIGABRT -> "Aborted";
-            case SIGBUS -> "Bus error";
-            case SIGSEGV -> "Segmentation fault";
-            default -> "Signal " + signal;
-        };
-    }
-
     @Override
     public String getMessage() {
-        return "uncaught target signal " + signal + " (" + describe(signal) + ") - core dumped";
+        return "fatal signal " + signal + " at 0x" + Long.toHexString(address);
     }
 }

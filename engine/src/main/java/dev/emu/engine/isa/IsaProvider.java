@@ -1,8 +1,13 @@
 package dev.emu.engine.isa;
 
+import dev.emu.engine.linux.LinuxTarget;
+
+import java.util.Optional;
+import java.util.ServiceLoader;
+
 /**
- * A guest instruction set, found through {@link java.util.ServiceLoader} by the ELF machine
- * number of the program to run, so the engine never names one.
+ * A guest instruction set, found through {@link ServiceLoader} by the ELF machine number of the
+ * program to run, so the engine never names one.
  */
 public interface IsaProvider {
     /** The ELF {@code e_machine} value this ISA handles (243 for RISC-V). */
@@ -10,4 +15,20 @@ public interface IsaProvider {
 
     /** A short name for messages: {@code riscv64}. */
     String name();
+
+    /** A new frontend (translator hooks) for one guest process. */
+    GuestFrontend newFrontend();
+
+    /** What the Linux layer needs to know about this ISA. */
+    LinuxTarget linuxTarget();
+
+    /** The provider for an ELF machine number, if one is installed. */
+    static Optional<IsaProvider> forMachine(int machine) {
+        for (IsaProvider p : ServiceLoader.load(IsaProvider.class)) {
+            if (p.elfMachine() == machine) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
 }

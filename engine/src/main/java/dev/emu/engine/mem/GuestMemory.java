@@ -375,22 +375,28 @@ public final class GuestMemory {
         return new AtomicSlot(page.data, (int) (a & PAGE_MASK));
     }
 
-    /** An aligned location in guest memory for atomic operations (see {@link #atomic}). */
+    /**
+     * An aligned location in guest memory for atomic operations (see {@link #atomic}). JDK 22+
+     * no longer offers atomic access through byte-array views, so the read-modify-write
+     * operations use {@link sun.misc.Unsafe} on the page array, which is coherent with the plain
+     * accesses of other threads; where the host cannot do that (big-endian, or a byte array
+     * base that is not 8-byte aligned) they fall back to a lock, atomic among atomics only.
+     */
     public record AtomicSlot(byte[] page, int offset) {
         public long compareAndExchange64(long expect, long update) {
-            return (long) I64.compareAndExchange(page, offset, expect, update);
+            return HostAtomics.compareAndExchange64(page, offset, expect, update);
         }
 
         public int compareAndExchange32(int expect, int update) {
-            return (int) I32.compareAndExchange(page, offset, expect, update);
+            return HostAtomics.compareAndExchange32(page, offset, expect, update);
         }
 
         public long getVolatile64() {
-            return (long) I64.getVolatile(page, offset);
+            return HostAtomics.getVolatile64(page, offset);
         }
 
         public int getVolatile32() {
-            return (int) I32.getVolatile(page, offset);
+            return HostAtomics.getVolatile32(page, offset);
         }
     }
 }

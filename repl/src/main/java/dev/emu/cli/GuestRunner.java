@@ -1,0 +1,82 @@
+package dev.emu.cli;
+
+import dev.emu.engine.UserError;
+import dev.emu.engine.backend.BytecodeBackend;
+import dev.emu.engine.cpu.Vcpu;
+import dev.emu.engine.elf.ElfFile;
+import dev.emu.engine.exec.ExecutionLoop;
+import dev.emu.engine.exec.ExecutionOptions;
+import dev.emu.engine.exec.FatalSignal;
+import dev.emu.engine.isa.GuestFrontend;
+import dev.emu.engine.isa.IsaProvider;
+import dev.emu.engine.linux.GuestExit;
+import dev.emu.engine.linux.LinuxProcess;
+import dev.emu.engine.linux.Signals;
+import dev.emu.engine.linux.StandardStreams;
+import dev.emu.engine.linux.StraceWriter;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Runs a guest program: load it, wire the vCPU to the ISA, the Linux layer and the run loop. */
+final class GuestRunner {
+    private GuestRunner() {}
+
+    static int run(CommandLine cl, ElfFile elf, Path program, PrintStream err) throws IOException {
+        IsaProvider isa = IsaProvider.forMachine(elf.machine()).orElseThrow(() -> new UserError(
+                cl.file() + ": not a RISC-V program (ELF machine " + elf.machine() + "); emu runs riscv64 Linux programs"));
+        CommandLine.RunOptions o = cl.run();
+        List<String> argv = new ArrayList<>();
+        argv.add(o.argv0() != null ? o.argv0() : cl.file());
+        argv.addAll(cl.guestArgs());
+        LinuxProcess process = LinuxProcess.start(isa.linuxTarget(), program, elf, argv, environment(o), StandardStreams.host());
+        GuestFrontend frontend = isa.newFrontend();
+        Vcpu cpu = new Vcpu(0, frontend.registerSlots(), process.memory());
+        process.initMainThread(cpu);
+        PrintStream log = o.logFile() != null ? new PrintStream(new FileOutputStream(o.logFile()), true) : err;
+        if (o.strace()) {
+            process.setSyscallListener(new StraceWriter(log));
+        }
+        ExecutionOptions options = ExecutionOptions.defaults()
+                .withLog(o.log(), log)
+                .withFilter(o.filterStart(), o.filterEnd());
+        if (o.singleStep()) {
+            options = options.withMaxBlockInsns(1);
+        }
+        options = switch (o.tier()) {
+            case "interp" -> options.withHotThreshold(Integer.MAX_VALUE);
+            case "jit" -> options.withHotThreshold(0);
+            default -> options;
+        };
+        ExecutionLoop loop = new ExecutionLoop(frontend, new BytecodeBackend(), process, options, process.memory());
+        try {
+            loop.run(cpu);
+            throw new IllegalStateException("the run loop returned without an exit");
+        } catch (GuestExit e) {
+            return e.status;
+        } catch (FatalSignal s) {
+            Signals.report(s.signal).ifPresent(err::println);
+            return s.exitStatus();
+        } finally {
+            if (log != err) {
+                log.close();
+            }
+        }
+    }
+
+    /** The host's environment with -E and -U applied, as qemu-user passes it. */
+    private static List<String> environment(CommandLine.RunOptions o) {
+        Map<String, String> env = new TreeMap<>(System.getenv());
+        o.unsetEnv().forEach(env::remove);
+        env.putAll(o.setEnv());
+        List<String> out = new ArrayList<>();
+        env.forEach((k, v) -> out.add(k + "=" + v));
+        return out;
+    }
+}
