@@ -62,3 +62,25 @@ emu_maven_env() {
         esac
     fi
 }
+
+# emu_find_jdk with its answer remembered in a cache file (the launcher runs on every guest
+# start, and probing JDKs costs a `java -version` each, tenths of a second). Sets EMU_JAVA_HOME
+# and EMU_JAVA_MAJOR. The cache holds for the same JAVA_HOME and `java` on PATH while the chosen
+# JDK is still there and unchanged and no JDK was added to /usr/lib/jvm since.
+emu_find_jdk_cached() {
+    local cache=$1 key home major cached_key
+    key="${JAVA_HOME:-}|$(command -v java 2>/dev/null || true)"
+    if [ -f "$cache" ] && { read -r cached_key && read -r home && read -r major; } <"$cache" \
+        && [ "$cached_key" = "$key" ] && [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] \
+        && [ ! "$home/bin/java" -nt "$cache" ] && [ ! /usr/lib/jvm -nt "$cache" ] && [ -n "$major" ]; then
+        EMU_JAVA_HOME=$home
+        EMU_JAVA_MAJOR=$major
+        return 0
+    fi
+    emu_find_jdk || return 1
+    EMU_JAVA_MAJOR=$(emu_java_major "$EMU_JAVA_HOME")
+    mkdir -p "$(dirname "$cache")" 2>/dev/null \
+        && printf '%s\n%s\n%s\n' "$key" "$EMU_JAVA_HOME" "$EMU_JAVA_MAJOR" >"$cache.$$" 2>/dev/null \
+        && mv -f "$cache.$$" "$cache" 2>/dev/null || rm -f "$cache.$$" 2>/dev/null
+    return 0
+}

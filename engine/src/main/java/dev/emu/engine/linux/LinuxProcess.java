@@ -50,7 +50,8 @@ public final class LinuxProcess implements SyscallHandler {
     private volatile Path cwd = Path.of("").toAbsolutePath();
     private int umask = 022;
     private byte[] terminalModes = Terminal.cookedTermios();
-    private RandomGenerator random = new SecureRandom();
+    /** getrandom's source; made on first use, as a SecureRandom costs tens of ms to set up. */
+    private RandomGenerator random;
     private volatile SyscallListener listener;
 
     public LinuxProcess(LinuxTarget target, GuestMemory memory, ProgramImage image, Path executable,
@@ -80,8 +81,7 @@ public final class LinuxProcess implements SyscallHandler {
     public static LinuxProcess start(LinuxTarget target, Path program, ElfFile elf, List<String> argv,
                                      List<String> envp, StandardStreams streams) throws IOException {
         GuestMemory memory = new GuestMemory();
-        byte[] random = new byte[ExecRequest.RANDOM_BYTES];
-        new SecureRandom().nextBytes(random);
+        byte[] random = atRandomBytes();
         int[] ids = HostIdentity.ids();
         ExecRequest request = new ExecRequest(program.toString(), argv, envp, target.hwcap(),
                 target.minSigStackSize(), ids[0], ids[1], random);
@@ -141,7 +141,27 @@ public final class LinuxProcess implements SyscallHandler {
     }
 
     synchronized RandomGenerator random() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
         return random;
+    }
+
+    /**
+     * The 16 bytes of AT_RANDOM (glibc's stack canary and pointer guard), from the kernel's
+     * /dev/urandom as Linux gives them; a SecureRandom where that is missing (it is slow to start).
+     */
+    private static byte[] atRandomBytes() {
+        byte[] bytes = new byte[ExecRequest.RANDOM_BYTES];
+        try (var in = new java.io.FileInputStream("/dev/urandom")) {
+            if (in.readNBytes(bytes, 0, bytes.length) == bytes.length) {
+                return bytes;
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     /** The Linux state of the thread running on this vCPU (the main thread's tid is the pid). */

@@ -16,6 +16,11 @@ import java.util.function.LongConsumer;
  * Pages holding translated code are left out of the fast write map, so the first store to one
  * reaches {@link #setCodeWriteListener the listener}, which invalidates those translations.
  *
+ * <p>A mapped page costs no host memory until the guest first writes it: programs reserve far
+ * more than they touch (thread stacks, heap arenas, PROT_NONE guards, bss). Until then its
+ * read map entry is one shared all-zero array that nothing ever writes, and its write map entry
+ * is empty, so the first store takes the slow path, which gives the page its own array.
+ *
  * <p>Mapping changes must happen while no other vCPU runs translated code that could race with
  * them (the Linux layer serialises mmap/munmap/mprotect); reads and writes of the data itself are
  * as racy as on hardware, with atomics through {@link #atomic64}.
@@ -42,10 +47,32 @@ public final class GuestMemory {
     final byte[][][] writeMap = new byte[L1_SIZE][][];
     private LongConsumer codeWriteListener = page -> { };
 
+    /** What every never-written page reads as; shared, so it must never be written. */
+    private static final byte[] ZEROS = new byte[PAGE_SIZE];
+
     static final class Page {
-        final byte[] data = new byte[PAGE_SIZE];
+        /** The page's bytes, or null while it was never written (it reads as zeros). */
+        byte[] data;
         int prot;
         boolean hasCode;
+
+        byte[] readableData() {
+            return data != null ? data : ZEROS;
+        }
+
+        /** The page's own array, made on first use; locked so racing vCPUs agree on one array. */
+        byte[] writableData() {
+            byte[] d = data;
+            if (d != null) {
+                return d;
+            }
+            synchronized (this) {
+                if (data == null) {
+                    data = new byte[PAGE_SIZE];
+                }
+                return data;
+            }
+        }
     }
 
     /** Called with the page number of a code page the guest is about to write. */
@@ -155,8 +182,8 @@ public final class GuestMemory {
         int i1 = (int) (p >>> L2_BITS);
         int i2 = (int) p & L2_MASK;
         boolean r = page != null && (page.prot & Protection.READ) != 0;
-        boolean w = page != null && (page.prot & Protection.WRITE) != 0 && !page.hasCode;
-        readMap[i1][i2] = r ? page.data : null;
+        boolean w = page != null && (page.prot & Protection.WRITE) != 0 && !page.hasCode && page.data != null;
+        readMap[i1][i2] = r ? page.readableData() : null;
         writeMap[i1][i2] = w ? page.data : null;
     }
 
@@ -268,7 +295,7 @@ public final class GuestMemory {
         if ((page.prot & Protection.READ) == 0) {
             throw new MemoryFault(faultAddress, false, MemoryFault.Kind.PROTECTION);
         }
-        return page.data[(int) (a & PAGE_MASK)];
+        return page.data == null ? 0 : page.data[(int) (a & PAGE_MASK)];
     }
 
     private Page checkWritable(long a, long faultAddress) {
@@ -283,14 +310,27 @@ public final class GuestMemory {
     }
 
     private void writeByte(long a, byte b) {
-        long p = a >>> PAGE_BITS;
+        writableData(a >>> PAGE_BITS)[(int) (a & PAGE_MASK)] = b;
+    }
+
+    /**
+     * The array of a mapped page the guest may write now: tells the listener first when the page
+     * holds code, and gives a never-written page its own array; either way the fast write map
+     * gets the page again.
+     */
+    private byte[] writableData(long p) {
         Page page = page(p);
+        boolean republish = page.data == null;
         if (page.hasCode) {
             codeWriteListener.accept(p);
             page.hasCode = false;
+            republish = true;
+        }
+        byte[] data = page.writableData();
+        if (republish) {
             publish(p, page);
         }
-        page.data[(int) (a & PAGE_MASK)] = b;
+        return data;
     }
 
     // ------------------------------------------------------------------ bulk access (syscalls, loader)
@@ -304,7 +344,7 @@ public final class GuestMemory {
             int inPage = (int) Math.min(len - done, PAGE_SIZE - (a & PAGE_MASK));
             if (p == null) {
                 readByte(a, a); // throws the right fault
-                p = page(a >>> PAGE_BITS).data;
+                p = page(a >>> PAGE_BITS).readableData();
             }
             System.arraycopy(p, (int) (a & PAGE_MASK), dst, off + done, inPage);
             done += inPage;
@@ -319,29 +359,46 @@ public final class GuestMemory {
         int done = 0;
         while (done < len) {
             long a = addr + done;
-            long p = a >>> PAGE_BITS;
-            Page page = page(p);
-            if (page.hasCode) {
-                codeWriteListener.accept(p);
-                page.hasCode = false;
-                publish(p, page);
-            }
             int inPage = (int) Math.min(len - done, PAGE_SIZE - (a & PAGE_MASK));
-            System.arraycopy(src, off + done, page.data, (int) (a & PAGE_MASK), inPage);
+            if (!zerosOnUntouchedPage(a, src, off + done, inPage)) {
+                System.arraycopy(src, off + done, writableData(a >>> PAGE_BITS), (int) (a & PAGE_MASK), inPage);
+            }
             done += inPage;
         }
     }
 
     /** Writes bytes ignoring page permissions (the loader filling read-only segments). */
     public void poke(long addr, byte[] src, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            long a = addr + i;
+        int done = 0;
+        while (done < len) {
+            long a = addr + done;
             Page page = a >= 0 && a < LIMIT ? page(a >>> PAGE_BITS) : null;
             if (page == null) {
                 throw new MemoryFault(a, true, MemoryFault.Kind.UNMAPPED);
             }
-            page.data[(int) (a & PAGE_MASK)] = src[off + i];
+            int inPage = (int) Math.min(len - done, PAGE_SIZE - (a & PAGE_MASK));
+            if (!zerosOnUntouchedPage(a, src, off + done, inPage)) {
+                boolean fresh = page.data == null;
+                System.arraycopy(src, off + done, page.writableData(), (int) (a & PAGE_MASK), inPage);
+                if (fresh) {
+                    publish(a >>> PAGE_BITS, page);
+                }
+            }
+            done += inPage;
         }
+    }
+
+    /** True when writing these bytes at a changes nothing: all zeros onto a never-written page. */
+    private boolean zerosOnUntouchedPage(long a, byte[] src, int off, int len) {
+        if (page(a >>> PAGE_BITS).data != null) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (src[off + i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads an instruction parcel for the translator: the page must be mapped and executable. */
@@ -351,7 +408,8 @@ public final class GuestMemory {
             throw new MemoryFault(addr, false, page == null ? MemoryFault.Kind.UNMAPPED : MemoryFault.Kind.PROTECTION);
         }
         int off = (int) (addr & PAGE_MASK);
-        return (page.data[off] & 0xff) | (page.data[off + 1] & 0xff) << 8;
+        byte[] data = page.readableData();
+        return (data[off] & 0xff) | (data[off + 1] & 0xff) << 8;
     }
 
     // ------------------------------------------------------------------ atomics
@@ -364,15 +422,9 @@ public final class GuestMemory {
         if ((a & (size - 1)) != 0) {
             throw new MemoryFault(a, true, MemoryFault.Kind.MISALIGNED_ATOMIC);
         }
-        Page page = checkWritable(a, a);
+        checkWritable(a, a);
         readByte(a, a);
-        long p = a >>> PAGE_BITS;
-        if (page.hasCode) {
-            codeWriteListener.accept(p);
-            page.hasCode = false;
-            publish(p, page);
-        }
-        return new AtomicSlot(page.data, (int) (a & PAGE_MASK));
+        return new AtomicSlot(writableData(a >>> PAGE_BITS), (int) (a & PAGE_MASK));
     }
 
     /**
