@@ -13,7 +13,8 @@ import static org.objectweb.asm.Opcodes.*;
  * The class file around block bodies. One block: {@code run(Vcpu)} holds the body itself, so
  * nothing stands between the run loop's call and the code. Several blocks (a batch, to define
  * fewer classes): each body is a static method {@code b<k>(Vcpu)}, each instance has an
- * {@code id}, and {@code run} switches on it.
+ * {@code id}, and {@code run} switches on it. A region: {@code run(Vcpu)} holds all its blocks
+ * as one body (see {@link BlockEmitter}).
  */
 final class BlockClassWriter {
     static final String PACKAGE = "dev/emu/engine/backend/";
@@ -26,8 +27,26 @@ final class BlockClassWriter {
         return (blocks.size() == 1 ? "Block_" : "Blocks_") + Long.toHexString(blocks.get(0).startPc);
     }
 
-    static byte[] write(List<IrBlock> blocks) {
-        String name = PACKAGE + simpleName(blocks);
+    /** A region's class: its bytes, its number of exits, and the bytecode size of its method. */
+    record RegionClass(byte[] bytes, int exits, int codeBytes) {}
+
+    /** One class whose {@code run} holds every block of a region, the first being its entry. */
+    static RegionClass writeRegion(List<IrBlock> blocks) {
+        String name = PACKAGE + "Region_" + Long.toHexString(blocks.get(0).startPc);
+        ClassWriter cw = newClassWriter(name);
+        writeConstructor(cw, name, false);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESC, null, null);
+        mv.visitCode();
+        BlockEmitter emitter = new BlockEmitter(mv, blocks.stream().map(BlockAnalysis::new).toList(), true, 1);
+        int exits = emitter.emit();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] bytes = cw.toByteArray();
+        return new RegionClass(bytes, exits, emitter.codeBytes());
+    }
+
+    private static ClassWriter newClassWriter(String name) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             // Frames never merge two different reference types in this code; never load classes.
             @Override
@@ -38,6 +57,12 @@ final class BlockClassWriter {
         cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", new String[] {COMPILED_BLOCK});
         // Line numbers are byte offsets of guest instructions from the block start.
         cw.visitSource("guest", null);
+        return cw;
+    }
+
+    static byte[] write(List<IrBlock> blocks) {
+        String name = PACKAGE + simpleName(blocks);
+        ClassWriter cw = newClassWriter(name);
         if (blocks.size() == 1) {
             writeConstructor(cw, name, false);
             MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESC, null, null);

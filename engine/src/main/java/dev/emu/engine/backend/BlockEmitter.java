@@ -9,6 +9,9 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -30,6 +33,14 @@ import static org.objectweb.asm.Opcodes.*;
  * tail, so the normal path pays nothing. A helper that writes registers gets an inner range of
  * its own whose handler stores nothing: the locals were synced before the call, and storing them
  * would undo what the helper wrote before it threw.
+ *
+ * <p>Regions: given several blocks, the first is the entry and the method holds them all. A
+ * direct exit whose target starts a block of the region becomes a JVM jump to that block's
+ * code, so guest loops become JVM loops and the register locals live across the whole region;
+ * every other direct exit is a region exit, numbered by target (the run loop links them like a
+ * block's exits). A region counts the guest instructions it completes in an int local and adds
+ * them to {@code cpu.instret} when it leaves and before any helper that takes the vCPU (which
+ * may read instret), so the run loop adds nothing for a region.
  */
 final class BlockEmitter {
     private static final String VCPU = "dev/emu/engine/cpu/Vcpu";
@@ -37,68 +48,184 @@ final class BlockEmitter {
     static final String MEMORY_DESC = "L" + MEMORY + ";";
 
     private final MethodVisitor mv;
-    private final OpEmitter ops;
-    private final BlockAnalysis a;
+    private final List<BlockAnalysis> blocks;
+    /** Several blocks: in-region jumps, region exit numbers, the instruction counter. */
+    private final boolean region;
     private final int cpu;
     private final int mem;
     private final int regs;
+    /** The region's instruction counter (int local), or -1 for a single block. */
+    private final int count;
+    /** Slots read or written by any block, and slots written by any block, ascending. */
+    private final int[] cachedSlots;
+    private final int[] writtenSlots;
     /** By slot: its local, or -1. */
     private final int[] slotLocal;
-    /** By temp: its own local, or -1 (constants, slot aliases, not yet defined). */
-    private final int[] tempLocal;
-    private final Deque<Integer> freeLocals = new ArrayDeque<>();
-    private int nextLocal;
+    private final int tempBase;
+    private final Label[] blockStart;
+    /** The blocks a computed jump compares its target with before it leaves the region. */
+    private final int[] returnSites;
+    private final Map<Long, Integer> blockByPc = new HashMap<>();
+    private final Map<Long, Integer> regionExitByPc = new HashMap<>();
+    private int regionExits;
     /** Slots set since the locals were last stored to cpu.regs. */
     private final BitSet dirty = new BitSet();
     private final Label exitTail = new Label();
     private final Label faultTail = new Label();
-    private int directExits;
+    private final Label end = new Label();
+    private boolean anyFaultRange;
 
-    /** Per guest instruction: its range's labels (start, end, handler), or null. */
-    private final Label[][] insnRange;
-    /** Per op: the inner range of a helper that writes registers, or null. */
-    private final Label[][] callRange;
+    /** Per block, per guest instruction: its range's labels (start, end, handler), or null. */
+    private final Label[][][] insnRanges;
+    /** Per block, per op: the inner range of a helper that writes registers, or null. */
+    private final Label[][][] callRanges;
+
+    // The block being written.
+    private BlockAnalysis a;
+    private OpEmitter ops;
+    /** By temp: its own local, or -1 (constants, slot aliases, not yet defined). */
+    private int[] tempLocal;
+    private final Deque<Integer> freeLocals = new ArrayDeque<>();
+    private int nextLocal;
+    private int directExits;
+    private int current;
+    /** By op: guest instructions started up to and including it. */
+    private int[] insnsThrough;
 
     BlockEmitter(MethodVisitor mv, BlockAnalysis analysis, int cpuLocal) {
+        this(mv, List.of(analysis), false, cpuLocal);
+    }
+
+    /** {@code region}: the blocks form a region (even one block, which may loop on itself). */
+    BlockEmitter(MethodVisitor mv, List<BlockAnalysis> blocks, boolean region, int cpuLocal) {
         this.mv = mv;
-        this.a = analysis;
-        this.ops = new OpEmitter(this, mv, analysis);
+        this.blocks = blocks;
+        this.region = region;
         this.cpu = cpuLocal;
         this.mem = cpuLocal + 1;
         this.regs = cpuLocal + 2;
-        int maxSlot = a.cachedSlots.length == 0 ? 0 : a.cachedSlots[a.cachedSlots.length - 1];
+        BitSet cached = new BitSet();
+        BitSet written = new BitSet();
+        for (BlockAnalysis b : blocks) {
+            for (int slot : b.cachedSlots) {
+                cached.set(slot);
+            }
+            for (int slot : b.writtenSlots) {
+                written.set(slot);
+            }
+        }
+        this.cachedSlots = cached.stream().toArray();
+        this.writtenSlots = written.stream().toArray();
+        int maxSlot = cachedSlots.length == 0 ? 0 : cachedSlots[cachedSlots.length - 1];
         this.slotLocal = new int[maxSlot + 1];
         Arrays.fill(slotLocal, -1);
-        nextLocal = cpuLocal + 3;
-        for (int slot : a.cachedSlots) {
-            slotLocal[slot] = nextLocal;
-            nextLocal += 2;
+        int local = cpuLocal + 3;
+        for (int slot : cachedSlots) {
+            slotLocal[slot] = local;
+            local += 2;
         }
-        this.tempLocal = new int[a.block.temps];
-        Arrays.fill(tempLocal, -1);
-        this.insnRange = new Label[a.insns.size()][];
-        this.callRange = new Label[a.ops.size()][];
+        this.count = region ? local++ : -1;
+        this.tempBase = local;
+        this.returnSites = region ? returnSites(blocks) : new int[0];
+        this.blockStart = new Label[blocks.size()];
+        this.insnRanges = new Label[blocks.size()][][];
+        this.callRanges = new Label[blocks.size()][][];
+        for (int j = 0; j < blocks.size(); j++) {
+            blockStart[j] = new Label();
+            blockByPc.putIfAbsent(blocks.get(j).block.startPc, j);
+            insnRanges[j] = new Label[blocks.get(j).insns.size()][];
+            callRanges[j] = new Label[blocks.get(j).ops.size()][];
+        }
     }
 
-    void emit() {
-        declareExceptionRanges();
-        emitEntry();
-        for (int k = 0; k < a.insns.size(); k++) {
-            BlockAnalysis.GuestInsn insn = a.insns.get(k);
-            Label start = insnRange[k] != null ? insnRange[k][0] : new Label();
-            mv.visitLabel(start);
-            mv.visitLineNumber((int) (insn.pc() - a.block.startPc) & 0xffff, start);
-            for (int i = insn.firstOp(); i < insn.endOp(); i++) {
-                if (a.live[i]) {
-                    ops.emit(i, a.ops.get(i));
+    private static final int MAX_RETURN_SITES = 4;
+
+    /**
+     * The region blocks a computed jump tries: return sites (the block right after one that
+     * ends in a jump, the shape of a call) and blocks no direct exit of the region reaches (the
+     * run loop added them as the computed jumps' last targets).
+     */
+    private static int[] returnSites(List<BlockAnalysis> blocks) {
+        java.util.Set<Long> afterCalls = new java.util.HashSet<>();
+        java.util.Set<Long> directTargets = new java.util.HashSet<>();
+        for (BlockAnalysis b : blocks) {
+            long end = b.block.startPc + b.block.guestBytes;
+            for (IrOp op : b.ops) {
+                if (op.op == dev.emu.engine.ir.Opcode.GOTO || op.op == dev.emu.engine.ir.Opcode.EXIT_IF) {
+                    directTargets.add(op.imm);
                 }
             }
-            if (insnRange[k] != null) {
-                mv.visitLabel(insnRange[k][1]);
+            IrOp last = b.ops.get(b.ops.size() - 1);
+            if (last.op == dev.emu.engine.ir.Opcode.GOTO && last.imm != end || last.op == dev.emu.engine.ir.Opcode.GOTO_INDIRECT) {
+                afterCalls.add(end);
             }
         }
-        emitHandlers();
+        // The entry too: a function called through a pointer from the loop it returns to.
+        return java.util.stream.IntStream.range(0, blocks.size())
+                .filter(j -> afterCalls.contains(blocks.get(j).block.startPc) || !directTargets.contains(blocks.get(j).block.startPc))
+                .limit(MAX_RETURN_SITES).toArray();
+    }
+
+    /** Writes the method body; returns the number of direct exits (a region's exits leave it). */
+    int emit() {
+        declareExceptionRanges();
+        emitEntry();
+        for (int j = 0; j < blocks.size(); j++) {
+            begin(j);
+            mv.visitLabel(blockStart[j]);
+            if (region) {
+                // Reached from several places: any written slot may differ from cpu.regs.
+                for (int slot : writtenSlots) {
+                    dirty.set(slot);
+                }
+            }
+            for (int k = 0; k < a.insns.size(); k++) {
+                BlockAnalysis.GuestInsn insn = a.insns.get(k);
+                Label[] range = insnRanges[j][k];
+                Label start = range != null ? range[0] : new Label();
+                mv.visitLabel(start);
+                mv.visitLineNumber((int) (insn.pc() - blocks.get(0).block.startPc) & 0xffff, start);
+                for (int i = insn.firstOp(); i < insn.endOp(); i++) {
+                    if (a.live[i]) {
+                        ops.emit(i, a.ops.get(i));
+                    }
+                }
+                if (range != null) {
+                    mv.visitLabel(range[1]);
+                }
+            }
+        }
+        for (int j = 0; j < blocks.size(); j++) {
+            begin(j);
+            emitHandlers(j);
+        }
         emitTails();
+        mv.visitLabel(end);
+        return region ? regionExits : directExits;
+    }
+
+    /** The method's bytecode size, once the class is written. */
+    int codeBytes() {
+        return end.getOffset();
+    }
+
+    private void begin(int j) {
+        current = j;
+        a = blocks.get(j);
+        ops = new OpEmitter(this, mv, a);
+        tempLocal = new int[a.block.temps];
+        Arrays.fill(tempLocal, -1);
+        freeLocals.clear();
+        nextLocal = tempBase;
+        directExits = 0;
+        insnsThrough = new int[a.ops.size()];
+        int insns = 0;
+        for (int i = 0; i < a.ops.size(); i++) {
+            if (a.ops.get(i).op == dev.emu.engine.ir.Opcode.INSN_START) {
+                insns++;
+            }
+            insnsThrough[i] = insns;
+        }
     }
 
     // ------------------------------------------------------------------ frame: entry, tails, faults
@@ -108,16 +235,23 @@ final class BlockEmitter {
      * first. Declared before any label is placed, as ASM wants.
      */
     private void declareExceptionRanges() {
-        for (int i = 0; i < a.ops.size(); i++) {
-            if (BlockAnalysis.writesRegs(a.ops.get(i))) {
-                callRange[i] = new Label[] {new Label(), new Label(), new Label()};
-                mv.visitTryCatchBlock(callRange[i][0], callRange[i][1], callRange[i][2], null);
+        for (int j = 0; j < blocks.size(); j++) {
+            BlockAnalysis b = blocks.get(j);
+            for (int i = 0; i < b.ops.size(); i++) {
+                if (BlockAnalysis.writesRegs(b.ops.get(i))) {
+                    callRanges[j][i] = new Label[] {new Label(), new Label(), new Label()};
+                    mv.visitTryCatchBlock(callRanges[j][i][0], callRanges[j][i][1], callRanges[j][i][2], null);
+                }
             }
         }
-        for (int k = 0; k < a.insns.size(); k++) {
-            if (a.insns.get(k).mayThrow()) {
-                insnRange[k] = new Label[] {new Label(), new Label(), new Label()};
-                mv.visitTryCatchBlock(insnRange[k][0], insnRange[k][1], insnRange[k][2], null);
+        for (int j = 0; j < blocks.size(); j++) {
+            BlockAnalysis b = blocks.get(j);
+            for (int k = 0; k < b.insns.size(); k++) {
+                if (b.insns.get(k).mayThrow()) {
+                    insnRanges[j][k] = new Label[] {new Label(), new Label(), new Label()};
+                    mv.visitTryCatchBlock(insnRanges[j][k][0], insnRanges[j][k][1], insnRanges[j][k][2], null);
+                    anyFaultRange = true;
+                }
             }
         }
     }
@@ -130,10 +264,14 @@ final class BlockEmitter {
         mv.visitFieldInsn(GETFIELD, VCPU, "regs", "[J");
         mv.visitVarInsn(ASTORE, regs);
         reloadSlots();
+        if (region) {
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, count);
+        }
     }
 
     private void reloadSlots() {
-        for (int slot : a.cachedSlots) {
+        for (int slot : cachedSlots) {
             mv.visitVarInsn(ALOAD, regs);
             pushInt(slot);
             mv.visitInsn(LALOAD);
@@ -148,17 +286,17 @@ final class BlockEmitter {
         mv.visitInsn(LASTORE);
     }
 
-    private void emitHandlers() {
-        for (int i = 0; i < callRange.length; i++) {
-            if (callRange[i] != null) {
-                mv.visitLabel(callRange[i][2]);
+    private void emitHandlers(int j) {
+        for (int i = 0; i < callRanges[j].length; i++) {
+            if (callRanges[j][i] != null) {
+                mv.visitLabel(callRanges[j][i][2]);
                 setPc(insnOf(i).pc());
                 mv.visitInsn(ATHROW);
             }
         }
-        for (int k = 0; k < insnRange.length; k++) {
-            if (insnRange[k] != null) {
-                mv.visitLabel(insnRange[k][2]);
+        for (int k = 0; k < insnRanges[j].length; k++) {
+            if (insnRanges[j][k] != null) {
+                mv.visitLabel(insnRanges[j][k][2]);
                 setPc(a.insns.get(k).pc());
                 mv.visitJumpInsn(GOTO, faultTail);
             }
@@ -177,16 +315,40 @@ final class BlockEmitter {
     /** The shared tails: store the written slots, then return the exit number / rethrow. */
     private void emitTails() {
         mv.visitLabel(exitTail);
-        for (int slot : a.writtenSlots) {
+        for (int slot : writtenSlots) {
             storeSlot(slot);
         }
+        flushCount();
         mv.visitInsn(IRETURN);
-        if (Arrays.stream(insnRange).anyMatch(r -> r != null)) {
+        if (anyFaultRange) {
             mv.visitLabel(faultTail);
-            for (int slot : a.writtenSlots) {
+            for (int slot : writtenSlots) {
                 storeSlot(slot);
             }
+            flushCount();
             mv.visitInsn(ATHROW);
+        }
+    }
+
+    /** A region adds the instructions it counted to cpu.instret and restarts its count. */
+    private void flushCount() {
+        if (!region) {
+            return;
+        }
+        mv.visitVarInsn(ALOAD, cpu);
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETFIELD, VCPU, "instret", "J");
+        mv.visitVarInsn(ILOAD, count);
+        mv.visitInsn(I2L);
+        mv.visitInsn(LADD);
+        mv.visitFieldInsn(PUTFIELD, VCPU, "instret", "J");
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, count);
+    }
+
+    private void countInsns(int insns) {
+        if (region && insns != 0) {
+            mv.visitIincInsn(count, insns);
         }
     }
 
@@ -217,24 +379,32 @@ final class BlockEmitter {
         dirty.set(slot);
     }
 
-    /** Before a helper call: a helper that reads or writes registers must find them current in cpu.regs. */
+    /**
+     * Before a helper call: a helper that reads or writes registers must find them current in
+     * cpu.regs, and one that takes the vCPU may read instret.
+     */
     void beforeCall(IrOp op) {
         if (BlockAnalysis.touchesRegs(op)) {
             dirty.stream().forEach(this::storeSlot);
             dirty.clear();
         }
+        if (op.helper.takesVcpu()) {
+            flushCount();
+        }
     }
 
     /** Brackets the call instruction of a helper that writes registers with its own exception range. */
     void callRangeStart(int index) {
-        if (callRange[index] != null) {
-            mv.visitLabel(callRange[index][0]);
+        Label[] range = callRanges[current][index];
+        if (range != null) {
+            mv.visitLabel(range[0]);
         }
     }
 
     void callRangeEnd(int index) {
-        if (callRange[index] != null) {
-            mv.visitLabel(callRange[index][1]);
+        Label[] range = callRanges[current][index];
+        if (range != null) {
+            mv.visitLabel(range[1]);
         }
     }
 
@@ -245,20 +415,50 @@ final class BlockEmitter {
         }
     }
 
-    /** Leaves the block through the next direct exit: cpu.pc = pc, the exit tail returns its number. */
-    void leaveDirect(long pc) {
-        leave(pc, directExits++);
+    /**
+     * Takes the direct exit at op {@code index} to {@code pc}: a jump when a block of the region
+     * starts there, else leaving through the next exit number (the region's for that target).
+     */
+    void leaveDirect(int index, long pc) {
+        int exit = directExits++;
+        if (!region) {
+            leave(pc, exit);
+            return;
+        }
+        countInsns(insnsThrough[index]);
+        Integer target = blockByPc.get(pc);
+        if (target != null) {
+            mv.visitJumpInsn(GOTO, blockStart[target]);
+            return;
+        }
+        setPc(pc);
+        pushInt(regionExitByPc.computeIfAbsent(pc, k -> regionExits++));
+        mv.visitJumpInsn(GOTO, exitTail);
     }
 
     /** Leaves the block: cpu.pc = pc, then the exit tail returns {@code exit}. */
     void leave(long pc, int exit) {
+        if (exit < 0) {
+            countInsns(a.block.guestInsns);
+        }
         setPc(pc);
         pushInt(exit);
         mv.visitJumpInsn(GOTO, exitTail);
     }
 
-    /** Leaves the block for the address in {@code temp}: a computed jump. */
+    /**
+     * Leaves the block for the address in {@code temp}: a computed jump. In a region it first
+     * tries the region's return sites (blocks that start right after a block ending in a direct
+     * jump, the usual shape of a call), so a call and its return can both stay inside.
+     */
     void leaveIndirect(int temp) {
+        countInsns(a.block.guestInsns);
+        for (int j : returnSites) {
+            push(temp);
+            mv.visitLdcInsn(blocks.get(j).block.startPc);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFEQ, blockStart[j]);
+        }
         mv.visitVarInsn(ALOAD, cpu);
         push(temp);
         mv.visitFieldInsn(PUTFIELD, VCPU, "pc", "J");

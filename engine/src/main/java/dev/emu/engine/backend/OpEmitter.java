@@ -68,7 +68,7 @@ final class OpEmitter {
             case STORE -> store(i, op);
             case CALL -> call(i, op);
             case EXIT_IF -> exitIf(i, op);
-            case GOTO -> frame.leaveDirect(op.imm);
+            case GOTO -> frame.leaveDirect(i, op.imm);
             case GOTO_INDIRECT -> frame.leaveIndirect(op.args[0]);
             case EXIT -> frame.leave(op.imm, CompiledBlock.EXIT_BASE - op.aux);
         }
@@ -224,7 +224,7 @@ final class OpEmitter {
     private void exitIf(int i, IrOp op) {
         Label stay = new Label();
         jumpIf(op.cond().negate(), op.args[0], op.args[1], stay);
-        frame.leaveDirect(op.imm);
+        frame.leaveDirect(i, op.imm);
         mv.visitLabel(stay);
         release(i, op);
     }

@@ -41,6 +41,23 @@ public final class BlockCache {
         }
     }
 
+    /**
+     * Registers a region on the pages of its other blocks too, so a write to any of them drops
+     * the region's entry block (with its compiled region) and the run loop retranslates it.
+     */
+    public void addRegion(TranslationBlock entry, List<TranslationBlock> blocks) {
+        for (TranslationBlock tb : blocks) {
+            if (tb == entry) {
+                continue;
+            }
+            long first = tb.pc >>> GuestMemory.PAGE_BITS;
+            long last = (tb.endPc() - 1) >>> GuestMemory.PAGE_BITS;
+            for (long p = first; p <= last; p++) {
+                byPage.computeIfAbsent(p, k -> new ArrayList<>()).add(entry);
+            }
+        }
+    }
+
     /** Drops every block that covers the guest page. */
     public void invalidatePage(long page) {
         List<TranslationBlock> blocks = byPage.remove(page);

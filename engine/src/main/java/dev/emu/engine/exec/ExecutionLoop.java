@@ -11,8 +11,16 @@ import dev.emu.engine.mem.GuestMemory;
 import dev.emu.engine.mem.MemoryFault;
 import dev.emu.engine.opt.Optimizer;
 import dev.emu.engine.translate.Translator;
+import dev.emu.engine.ir.IrOp;
+import dev.emu.engine.ir.Opcode;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The vCPU run loop: find the block at pc (translating it on a miss), run it, follow the exit it
@@ -20,6 +28,13 @@ import java.io.PrintStream;
  * remembered in the block, so later runs skip the lookup. Blocks start in the IR interpreter
  * and are compiled to bytecode once they have run {@code hotThreshold} times: code that runs
  * once pays no class generation.
+ *
+ * <p>Regions: a block that gets hot is compiled together with the translated blocks its direct
+ * exits (and its computed jump's last target and return site) lead to, as one method in which
+ * jumps between those blocks stay inside (see {@link CompiledRegion}), so hot loops become JVM
+ * loops with the guest registers in locals. The region's exits replace the block's in its exit
+ * table; the region is registered on every page its blocks cover, so a write to any of them
+ * drops the entry block and the run loop retranslates it.
  *
  * <p>Guest events leave as exceptions: {@link FatalSignal} for faults without a handler, and
  * whatever the syscall handler throws to end the process.
@@ -36,6 +51,22 @@ public final class ExecutionLoop {
     /** Per-block logging is checked once per block only when some per-block item is on. */
     private final boolean perBlockLogging;
 
+    private static final ExitReason[] EXIT_REASONS = ExitReason.values();
+    static final int REGION_MAX_BLOCKS = 12;
+    static final int REGION_MAX_OPS = 500;
+    static final int REGION_MAX_INLINED_CALLS = 28;
+    static final int REGION_MIN_RUNS = 1;
+
+    /**
+     * {@code -Demu.stats=true}: print {@link #statistics} and the most dispatched blocks at exit
+     * (a tuning aid: the per-dispatch count costs a map update).
+     */
+    private static final boolean STATS = Boolean.getBoolean("emu.stats");
+    private final Map<Long, Long> dispatchesByPc = new HashMap<>();
+    private long dispatches;
+    private Vcpu lastCpu;
+    private long regionsCompiled;
+    private long regionBlocks;
     private long blocksTranslated;
     private long blocksCompiled;
     private long translateNanos;
@@ -53,9 +84,22 @@ public final class ExecutionLoop {
         this.memory = memory;
         this.perBlockLogging = options.log().contains("cpu") || options.log().contains("exec");
         memory.setCodeWriteListener(cache::invalidatePage);
+        if (STATS) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::printStatistics));
+        }
+    }
+
+    private void printStatistics() {
+        System.err.println("emu: " + statistics());
+        dispatchesByPc.entrySet().stream().sorted(Map.Entry.<Long, Long>comparingByValue().reversed()).limit(12).forEach(e -> {
+            TranslationBlock tb = cache.lookup(e.getKey());
+            String kind = tb == null ? "dropped" : tb.region != null ? "region of " + tb.region.size() : "block";
+            System.err.printf("  %x %s: %d dispatches%n", e.getKey(), kind, e.getValue());
+        });
     }
 
     public void run(Vcpu cpu) {
+        lastCpu = cpu;
         TranslationBlock tb = find(cpu);
         while (true) {
             if (++tb.runs == options.hotThreshold() && compiler != null && !tb.compiled) {
@@ -63,6 +107,10 @@ public final class ExecutionLoop {
             }
             if (perBlockLogging) {
                 logBlockEntry(cpu, tb);
+            }
+            dispatches++;
+            if (STATS) {
+                dispatchesByPc.merge(tb.pc, 1L, Long::sum);
             }
             int exit;
             try {
@@ -85,16 +133,18 @@ public final class ExecutionLoop {
                 tb = next;
                 continue;
             }
-            cpu.instret += tb.guestInsns;
+            cpu.instret += tb.insnsAtOtherExit;
             if (exit != CompiledBlock.INDIRECT) {
-                switch (ExitReason.values()[CompiledBlock.EXIT_BASE - exit]) {
+                switch (EXIT_REASONS[CompiledBlock.EXIT_BASE - exit]) {
                     case SYSCALL -> syscalls.syscall(cpu);
                     case BREAKPOINT -> throw new FatalSignal(FatalSignal.SIGTRAP, cpu.pc);
                     case ILLEGAL_INSTRUCTION -> throw new FatalSignal(FatalSignal.SIGILL, cpu.pc);
                     case FLUSH_CODE -> cache.flushAll();
                 }
             }
+            TranslationBlock from = tb;
             tb = find(cpu);
+            from.lastIndirectTarget = cpu.pc;
         }
     }
 
@@ -136,14 +186,98 @@ public final class ExecutionLoop {
 
     private void compile(TranslationBlock tb) {
         long start = System.nanoTime();
-        tb.code = compiler.compile(tb.ir);
+        // Per-block logging, -singlestep and nochain ask to see every block on its own.
+        boolean regions = options.regions() && !perBlockLogging && options.chaining() && options.maxBlockInsns() > 1;
+        List<TranslationBlock> blocks = regions ? regionBlocks(tb) : List.of(tb);
+        CompiledRegion region = blocks.size() > 1 || regions && jumpsToItself(tb)
+                ? compiler.compileRegion(blocks.stream().map(b -> b.ir).toList()) : null;
+        if (region != null) {
+            List<TranslationBlock> taken = List.copyOf(blocks.subList(0, region.blocks()));
+            tb.becomeRegion(region, taken);
+            cache.addRegion(tb, taken);
+            regionsCompiled++;
+            regionBlocks += taken.size();
+        } else {
+            tb.code = compiler.compile(tb.ir);
+        }
         tb.compiled = true;
         if (options.logs("out_asm", tb.pc) && compiler instanceof Describing d) {
             log.print("OUT: [size=" + tb.guestBytes + "]\n" + d.describe(tb.code) + "\n");
         }
-        tb.ir = null;
         blocksCompiled++;
         compileNanos += System.nanoTime() - start;
+    }
+
+    /**
+     * The blocks of the region grown from a hot block: it, then breadth first the blocks its
+     * direct exits lead to that are already translated (so run at least once: cold paths stay
+     * out and leave the region), up to {@link #REGION_MAX_BLOCKS} blocks and
+     * {@link #REGION_MAX_OPS} IR ops. The backend cuts the list short if the method gets too big.
+     */
+    private List<TranslationBlock> regionBlocks(TranslationBlock entry) {
+        List<TranslationBlock> blocks = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        blocks.add(entry);
+        seen.add(entry.pc);
+        int ops = entry.ir.ops.size();
+        int inlined = inlinedCalls(entry);
+        for (int next = 0; next < blocks.size(); next++) {
+            TranslationBlock from = blocks.get(next);
+            List<Long> targets = new ArrayList<>();
+            for (IrOp op : from.ir.ops) {
+                if (op.op == Opcode.EXIT_IF || op.op == Opcode.GOTO) {
+                    targets.add(op.imm);
+                    if (op.op == Opcode.GOTO && op.imm != from.endPc()) {
+                        targets.add(from.endPc()); // a call's return site (see BlockEmitter)
+                    }
+                } else if (op.op == Opcode.GOTO_INDIRECT) {
+                    targets.add(from.endPc());
+                    if (from.lastIndirectTarget != -1) {
+                        targets.add(from.lastIndirectTarget);
+                    }
+                }
+            }
+            for (long pc : targets) {
+                if (!seen.add(pc)) {
+                    continue;
+                }
+                TranslationBlock target = cache.lookup(pc);
+                if (target == null || target.ir == null || target.runs < REGION_MIN_RUNS
+                        || blocks.size() >= REGION_MAX_BLOCKS || ops + target.ir.ops.size() > REGION_MAX_OPS
+                        || inlined + inlinedCalls(target) > REGION_MAX_INLINED_CALLS) {
+                    continue;
+                }
+                blocks.add(target);
+                ops += target.ir.ops.size();
+                inlined += inlinedCalls(target);
+            }
+        }
+        return blocks;
+    }
+
+    /**
+     * Memory accesses and helper calls: HotSpot inlines them into the region's method, and stops
+     * inlining once the method and what it inlined reach 8000 bytes of bytecode
+     * (DesiredMethodLimit); a memory access left as a call costs more than a run-loop dispatch.
+     */
+    private static int inlinedCalls(TranslationBlock tb) {
+        int calls = 0;
+        for (IrOp op : tb.ir.ops) {
+            if (op.op == Opcode.LOAD || op.op == Opcode.STORE || op.op == Opcode.CALL) {
+                calls++;
+            }
+        }
+        return calls;
+    }
+
+    /** A block that loops on itself gains from being a region of one: its loop becomes a JVM loop. */
+    private static boolean jumpsToItself(TranslationBlock tb) {
+        for (IrOp op : tb.ir.ops) {
+            if ((op.op == Opcode.EXIT_IF || op.op == Opcode.GOTO) && op.imm == tb.pc) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void logGuestCode(IrBlock ir) {
@@ -189,7 +323,8 @@ public final class ExecutionLoop {
 
     /** Counters for {@code stats} and benchmarks. */
     public String statistics() {
-        return String.format("blocks translated %d (%.1f ms), compiled %d (%.1f ms), invalidated %d",
-                blocksTranslated, translateNanos / 1e6, blocksCompiled, compileNanos / 1e6, cache.invalidations());
+        return String.format("blocks translated %d (%.1f ms), compiled %d (%.1f ms; %d regions of %d blocks), invalidated %d, dispatches %d, instret %d",
+                blocksTranslated, translateNanos / 1e6, blocksCompiled, compileNanos / 1e6, regionsCompiled, regionBlocks,
+                cache.invalidations(), dispatches, lastCpu == null ? -1 : lastCpu.instret);
     }
 }

@@ -17,6 +17,17 @@ import java.util.Set;
 public record ExecutionOptions(int hotThreshold, int maxBlockInsns, boolean chaining, Set<String> log,
                                PrintStream logStream, long filterStart, long filterEnd) {
 
+    /**
+     * Hot blocks are compiled together with the translated blocks their direct exits reach, as
+     * one region (see {@link CompiledRegion}); the system property {@code emu.regions=false}
+     * compiles every block alone.
+     */
+    public boolean regions() {
+        return REGIONS;
+    }
+
+    private static final boolean REGIONS = !"false".equals(System.getProperty("emu.regions"));
+
     public static final int DEFAULT_HOT_THRESHOLD = 50;
 
     public static ExecutionOptions defaults() {

@@ -13,13 +13,19 @@ public final class TranslationBlock {
     public final long pc;
     public final int guestBytes;
     public final int guestInsns;
-    /** The optimised IR, kept until the block is compiled. */
+    /** The optimised IR, kept for the regions of hotter blocks that may take this block in. */
     IrBlock ir;
     CompiledBlock code;
-    final TranslationBlock[] links;
+    TranslationBlock[] links;
     /** Guest instructions completed when leaving through each direct exit. */
-    final int[] insnsAtExit;
+    int[] insnsAtExit;
+    /** Guest instructions completed when leaving through a computed jump or an EXIT. */
+    int insnsAtOtherExit;
+    /** The blocks compiled into this block's region, the block itself first; null before. */
+    java.util.List<TranslationBlock> region;
     int runs;
+    /** Where the block's computed jump or EXIT last led: a candidate for its region. */
+    long lastIndirectTarget = -1;
     boolean compiled;
     volatile boolean valid = true;
 
@@ -35,6 +41,7 @@ public final class TranslationBlock {
                 exits++;
             }
         }
+        this.insnsAtOtherExit = guestInsns;
         this.links = new TranslationBlock[exits];
         this.insnsAtExit = new int[exits];
         int insns = 0;
@@ -46,6 +53,18 @@ public final class TranslationBlock {
                 insnsAtExit[exit++] = insns;
             }
         }
+    }
+
+    /**
+     * Runs {@code code} as the region of {@code blocks} from now on: its exits are the region's
+     * (none linked yet) and it counts its own instructions.
+     */
+    void becomeRegion(CompiledRegion compiled, java.util.List<TranslationBlock> blocks) {
+        this.code = compiled.code();
+        this.links = new TranslationBlock[compiled.exits()];
+        this.insnsAtExit = new int[compiled.exits()];
+        this.insnsAtOtherExit = 0;
+        this.region = blocks;
     }
 
     public boolean isCompiled() {

@@ -1,0 +1,58 @@
+package dev.emu.engine.exec;
+
+import dev.emu.engine.ir.IrBlock;
+import dev.emu.engine.ir.IrBuilder;
+import dev.emu.engine.mem.GuestMemory;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A write to the page of any block of a region drops the region's entry block. */
+class RegionInvalidationTest {
+    private static TranslationBlock block(long pc) {
+        IrBlock ir = new IrBlock(pc);
+        IrBuilder b = new IrBuilder(ir);
+        b.insnStart(pc, 4);
+        b.gotoPc(pc + 4);
+        ir.guestInsns = 1;
+        ir.guestBytes = 4;
+        return new TranslationBlock(ir, cpu -> 0);
+    }
+
+    @Test
+    void invalidatingAMemberPageDropsTheRegion() {
+        BlockCache cache = new BlockCache();
+        TranslationBlock entry = block(0x1000);
+        TranslationBlock member = block(0x5000);
+        TranslationBlock bystander = block(0x1100);
+        cache.add(entry);
+        cache.add(member);
+        cache.add(bystander);
+        cache.addRegion(entry, List.of(entry, member));
+        assertSame(entry, cache.lookup(0x1000));
+
+        cache.invalidatePage(0x5000 >>> GuestMemory.PAGE_BITS);
+
+        assertFalse(entry.valid);
+        assertFalse(member.valid);
+        assertNull(cache.lookup(0x1000));
+        assertNull(cache.lookup(0x5000));
+        assertTrue(bystander.valid, "a block on the entry's page that is in no region stays");
+        assertSame(bystander, cache.lookup(0x1100));
+    }
+
+    @Test
+    void becomingARegionReplacesTheExitTable() {
+        TranslationBlock entry = block(0x1000);
+        TranslationBlock member = block(0x5000);
+        CompiledBlock code = cpu -> 0;
+        entry.becomeRegion(new CompiledRegion(code, 3, 2, 100), List.of(entry, member));
+        assertSame(code, entry.code);
+        assertTrue(entry.links.length == 3 && entry.insnsAtExit.length == 3 && entry.insnsAtOtherExit == 0);
+    }
+}
