@@ -103,7 +103,7 @@ public final class BytecodeBackend implements BlockCompiler, ExecutionLoop.Descr
      * bytecode (HugeMethodLimit), and C2 counts the method's own size in its 8000-byte inlining
      * budget (DesiredMethodLimit), which the memory fast paths need.
      */
-    static final int REGION_CODE_LIMIT = 2500;
+    static final int REGION_CODE_LIMIT = Integer.getInteger("emu.region.bytes", 2500);
 
     /**
      * Compiles a region (the entry block first) into one method; when it would be too big,

@@ -52,9 +52,9 @@ public final class ExecutionLoop {
     private final boolean perBlockLogging;
 
     private static final ExitReason[] EXIT_REASONS = ExitReason.values();
-    static final int REGION_MAX_BLOCKS = 12;
-    static final int REGION_MAX_OPS = 500;
-    static final int REGION_MAX_INLINED_CALLS = 28;
+    static final int REGION_MAX_BLOCKS = Integer.getInteger("emu.region.blocks", 12);
+    static final int REGION_MAX_OPS = Integer.getInteger("emu.region.ops", 500);
+    static final int REGION_MAX_INLINED_CALLS = Integer.getInteger("emu.region.calls", 28);
     static final int REGION_MIN_RUNS = 1;
 
     /**

@@ -213,19 +213,19 @@ public final class GuestMemory {
     public static long load16(GuestMemory m, long a) {
         int off = (int) a & (int) PAGE_MASK;
         byte[] p = off <= PAGE_SIZE - 2 ? readable(m, a) : null;
-        return p != null ? (short) I16.get(p, off) & 0xffffL : m.slowRead(a, 2);
+        return p != null ? PageAccess.get16(p, off) & 0xffffL : m.slowRead(a, 2);
     }
 
     public static long load32(GuestMemory m, long a) {
         int off = (int) a & (int) PAGE_MASK;
         byte[] p = off <= PAGE_SIZE - 4 ? readable(m, a) : null;
-        return p != null ? (int) I32.get(p, off) & 0xffffffffL : m.slowRead(a, 4);
+        return p != null ? PageAccess.get32(p, off) & 0xffffffffL : m.slowRead(a, 4);
     }
 
     public static long load64(GuestMemory m, long a) {
         int off = (int) a & (int) PAGE_MASK;
         byte[] p = off <= PAGE_SIZE - 8 ? readable(m, a) : null;
-        return p != null ? (long) I64.get(p, off) : m.slowRead(a, 8);
+        return p != null ? PageAccess.get64(p, off) : m.slowRead(a, 8);
     }
 
     public static void store8(GuestMemory m, long a, long v) {
@@ -241,7 +241,7 @@ public final class GuestMemory {
         int off = (int) a & (int) PAGE_MASK;
         byte[] p = off <= PAGE_SIZE - 2 ? writable(m, a) : null;
         if (p != null) {
-            I16.set(p, off, (short) v);
+            PageAccess.put16(p, off, (short) v);
         } else {
             m.slowWrite(a, 2, v);
         }
@@ -251,7 +251,7 @@ public final class GuestMemory {
         int off = (int) a & (int) PAGE_MASK;
         byte[] p = off <= PAGE_SIZE - 4 ? writable(m, a) : null;
         if (p != null) {
-            I32.set(p, off, (int) v);
+            PageAccess.put32(p, off, (int) v);
         } else {
             m.slowWrite(a, 4, v);
         }
@@ -261,7 +261,7 @@ public final class GuestMemory {
         int off = (int) a & (int) PAGE_MASK;
         byte[] p = off <= PAGE_SIZE - 8 ? writable(m, a) : null;
         if (p != null) {
-            I64.set(p, off, v);
+            PageAccess.put64(p, off, v);
         } else {
             m.slowWrite(a, 8, v);
         }

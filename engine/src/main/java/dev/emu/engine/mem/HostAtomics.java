@@ -13,8 +13,8 @@ import java.nio.ByteOrder;
 final class HostAtomics {
     private HostAtomics() {}
 
-    private static final sun.misc.Unsafe UNSAFE = unsafe();
-    private static final long BASE = UNSAFE == null ? 0 : UNSAFE.arrayBaseOffset(byte[].class);
+    static final sun.misc.Unsafe UNSAFE = unsafe();
+    static final long BASE = UNSAFE == null ? 0 : UNSAFE.arrayBaseOffset(byte[].class);
     /** True when Unsafe can be used: present, little-endian host, 8-byte aligned array data. */
     static final boolean LOCK_FREE = UNSAFE != null && BASE % 8 == 0
             && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
