@@ -1,5 +1,7 @@
 package dev.emu.engine.backend;
 
+import dev.emu.engine.testing.RandomIrBlocks;
+import dev.emu.engine.testing.TestHelpers;
 import dev.emu.engine.cpu.IllegalInstruction;
 import dev.emu.engine.cpu.Vcpu;
 import dev.emu.engine.exec.CompiledBlock;

@@ -1,18 +1,17 @@
 package dev.emu.engine.opt;
 
-import dev.emu.engine.cpu.Vcpu;
 import dev.emu.engine.interp.IrInterpreter;
 import dev.emu.engine.ir.IrBlock;
 import dev.emu.engine.ir.IrBuilder;
 import dev.emu.engine.ir.IrOp;
 import dev.emu.engine.ir.Opcode;
-import dev.emu.engine.mem.GuestMemory;
+import dev.emu.engine.testing.BlockOutcome;
+import dev.emu.engine.testing.RandomIrBlocks;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The optimiser changes how a block computes, never what: checked on random blocks. */
@@ -21,29 +20,20 @@ class OptimizerTest {
     @Test
     void optimisedBlocksComputeTheSame() {
         SplittableRandom r = new SplittableRandom(42);
-        GuestMemory memory = new GuestMemory();
         int removed = 0;
         for (int n = 0; n < 20_000; n++) {
             long seed = r.nextLong();
-            IrBlock original = RandomBlocks.generate(new SplittableRandom(seed), 1 + r.nextInt(40));
+            SplittableRandom g = new SplittableRandom(seed);
+            IrBlock original = RandomIrBlocks.generate(g, 1 + g.nextInt(40));
             IrBlock optimised = copy(original);
             Optimizer.optimize(optimised);
             removed += original.ops.size() - optimised.ops.size();
-            long[] init = new long[RandomBlocks.SLOTS];
-            for (int i = 0; i < init.length; i++) {
-                init[i] = RandomBlocks.pick(r);
-            }
-            Vcpu a = new Vcpu(0, RandomBlocks.SLOTS, memory);
-            Vcpu b = new Vcpu(0, RandomBlocks.SLOTS, memory);
-            System.arraycopy(init, 0, a.regs, 0, init.length);
-            System.arraycopy(init, 0, b.regs, 0, init.length);
-            int exitA = new IrInterpreter(original).run(a);
-            int exitB = new IrInterpreter(optimised).run(b);
-            assertEquals(exitA, exitB, "exit, seed " + seed);
-            assertEquals(a.pc, b.pc, "pc, seed " + seed);
-            assertArrayEquals(a.regs, b.regs, "regs, seed " + seed);
+            BlockOutcome expected = BlockOutcome.of(new IrInterpreter(original), seed);
+            BlockOutcome actual = BlockOutcome.of(new IrInterpreter(optimised), seed);
+            assertEquals(expected.toString(), actual.toString(), "block seed " + seed + "\n" + describe(original));
+            assertEquals(expected, actual, "block seed " + seed);
         }
-        System.out.println("optimiser: 20000 random blocks agree; ops removed " + removed);
+        System.out.println("optimiser: 20000 random blocks (memory, helpers, faults) agree; ops removed " + removed);
     }
 
     @Test

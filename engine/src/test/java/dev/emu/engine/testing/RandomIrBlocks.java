@@ -1,4 +1,4 @@
-package dev.emu.engine.backend;
+package dev.emu.engine.testing;
 
 import dev.emu.engine.ir.Cond;
 import dev.emu.engine.ir.ExitReason;
@@ -15,11 +15,11 @@ import java.util.SplittableRandom;
  * unmapped or read-only pages, some across a page boundary), every kind of helper, register
  * reads after writes, early exits, and each way of ending a block.
  */
-final class RandomIrBlocks {
-    static final int SLOTS = TestHelpers.SLOTS;
-    static final long DATA = 0x10000;      // two RW pages
-    static final long READ_ONLY = 0x12000; // one R page
-    static final long UNMAPPED = 0x40000;
+public final class RandomIrBlocks {
+    public static final int SLOTS = TestHelpers.SLOTS;
+    public static final long DATA = 0x10000;      // two RW pages
+    public static final long READ_ONLY = 0x12000; // one R page
+    public static final long UNMAPPED = 0x40000;
     private static final long[] INTERESTING = {0, 1, -1, 2, 63, 64, Long.MIN_VALUE, Long.MAX_VALUE,
         Integer.MIN_VALUE, Integer.MAX_VALUE, 0xffffffffL, 0x80000000L, 0xff, 0x8000};
     private static final Helper[] HELPERS = {TestHelpers.MIX, TestHelpers.ACCRUE, TestHelpers.SUM_REGS,
@@ -27,7 +27,7 @@ final class RandomIrBlocks {
 
     private RandomIrBlocks() {}
 
-    static IrBlock generate(SplittableRandom r, int length) {
+    public static IrBlock generate(SplittableRandom r, int length) {
         long pc = 0x1000;
         IrBlock block = new IrBlock(pc);
         IrBuilder b = new IrBuilder(block);
@@ -139,7 +139,7 @@ final class RandomIrBlocks {
         return values.get(r.nextBoolean() ? n - 1 - r.nextInt(Math.min(n, 4)) : r.nextInt(n));
     }
 
-    static long interesting(SplittableRandom r) {
+    public static long interesting(SplittableRandom r) {
         return r.nextBoolean() ? INTERESTING[r.nextInt(INTERESTING.length)] : r.nextLong();
     }
 }

@@ -1,4 +1,4 @@
-package dev.emu.engine.backend;
+package dev.emu.engine.testing;
 
 import dev.emu.engine.cpu.IllegalInstruction;
 import dev.emu.engine.cpu.Vcpu;
@@ -9,15 +9,15 @@ public final class TestHelpers {
     private TestHelpers() {}
 
     /** Slots the register-reading and -writing helpers look at. */
-    static final int SLOTS = 12;
+    public static final int SLOTS = 12;
 
-    static final Helper MIX = Helper.pure(TestHelpers.class, "mix", 2);
-    static final Helper ACCRUE = Helper.withVcpu(TestHelpers.class, "accrue", 1);
-    static final Helper SUM_REGS = new Helper(TestHelpers.class, "sumRegs", 0, true, true, true, false, false);
-    static final Helper SCRAMBLE = new Helper(TestHelpers.class, "scramble", 1, true, false, true, true, false);
-    static final Helper CHECKED = new Helper(TestHelpers.class, "checked", 1, false, true, false, false, true);
-    static final Helper WRITE_THEN_FAULT = new Helper(TestHelpers.class, "writeThenFault", 1, true, false, false, true, true);
-    static final Helper NOTE = new Helper(TestHelpers.class, "note", 1, false, false, false, false, false);
+    public static final Helper MIX = Helper.pure(TestHelpers.class, "mix", 2);
+    public static final Helper ACCRUE = Helper.withVcpu(TestHelpers.class, "accrue", 1);
+    public static final Helper SUM_REGS = new Helper(TestHelpers.class, "sumRegs", 0, true, true, true, false, false);
+    public static final Helper SCRAMBLE = new Helper(TestHelpers.class, "scramble", 1, true, false, true, true, false);
+    public static final Helper CHECKED = new Helper(TestHelpers.class, "checked", 1, false, true, false, false, true);
+    public static final Helper WRITE_THEN_FAULT = new Helper(TestHelpers.class, "writeThenFault", 1, true, false, false, true, true);
+    public static final Helper NOTE = new Helper(TestHelpers.class, "note", 1, false, false, false, false, false);
 
     public static long mix(long a, long b) {
         return a * 31 ^ b;
@@ -57,7 +57,7 @@ public final class TestHelpers {
         }
     }
 
-    static long noted;
+    public static long noted;
 
     public static void note(long v) {
         noted = v;
