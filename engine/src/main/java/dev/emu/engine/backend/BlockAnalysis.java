@@ -42,6 +42,13 @@ final class BlockAnalysis {
     final long[] constValue;
     /** By temp: the slot whose local holds its value (a GET that needs no copy), or -1. */
     final int[] slotAlias;
+    /**
+     * By temp: the register slot it was computed from by adding constants (a GET of the slot,
+     * plus offsets), or -1. Memory ops whose addresses share a base register share a page cache
+     * entry (see MemoryEmitter): a loop walking an array through one register and its stack
+     * through another keeps both pages cached.
+     */
+    final int[] baseSlot;
     final List<GuestInsn> insns = new ArrayList<>();
 
     /**
@@ -95,8 +102,24 @@ final class BlockAnalysis {
         cached.or(written);
         this.cachedSlots = cached.stream().toArray();
         this.writtenSlots = written.stream().toArray();
+        this.baseSlot = baseSlots(ops, temps, isConst);
         findSlotAliases();
         splitInstructions();
+    }
+
+    private static int[] baseSlots(List<IrOp> ops, int temps, boolean[] isConst) {
+        int[] base = new int[temps];
+        Arrays.fill(base, -1);
+        for (IrOp op : ops) {
+            if (op.op == Opcode.GET) {
+                base[op.dst] = op.aux;
+            } else if (op.op == Opcode.ADD && isConst[op.args[1]]) {
+                base[op.dst] = base[op.args[0]];
+            } else if (op.op == Opcode.ADD && isConst[op.args[0]]) {
+                base[op.dst] = base[op.args[1]];
+            }
+        }
+        return base;
     }
 
     private static List<IrOp> opsToEnd(IrBlock block) {

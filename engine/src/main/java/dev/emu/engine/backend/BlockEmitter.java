@@ -62,6 +62,8 @@ final class BlockEmitter {
     /** By slot: its local, or -1. */
     private final int[] slotLocal;
     private final int tempBase;
+    /** Inline loads and stores with their page cache, or null (no memory ops, or disabled). */
+    private final MemoryEmitter memory;
     private final Label[] blockStart;
     /** The blocks a computed jump compares its target with before it leaves the region. */
     private final int[] returnSites;
@@ -125,6 +127,12 @@ final class BlockEmitter {
             local += 2;
         }
         this.count = region ? local++ : -1;
+        boolean accessesMemory = blocks.stream().anyMatch(b -> b.ops.stream()
+                .anyMatch(op -> op.op == dev.emu.engine.ir.Opcode.LOAD || op.op == dev.emu.engine.ir.Opcode.STORE));
+        this.memory = MemoryEmitter.ENABLED && accessesMemory ? new MemoryEmitter(mv, mem, local) : null;
+        if (memory != null) {
+            local += MemoryEmitter.LOCALS;
+        }
         this.tempBase = local;
         this.returnSites = region ? returnSites(blocks) : new int[0];
         this.blockStart = new Label[blocks.size()];
@@ -268,6 +276,9 @@ final class BlockEmitter {
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, count);
         }
+        if (memory != null) {
+            memory.emitEntry();
+        }
     }
 
     private void reloadSlots() {
@@ -366,6 +377,11 @@ final class BlockEmitter {
 
     void loadMemory() {
         mv.visitVarInsn(ALOAD, mem);
+    }
+
+    /** The inline memory access writer, or null when loads and stores call GuestMemory. */
+    MemoryEmitter memory() {
+        return memory;
     }
 
     /** Pushes a register slot's current value. */

@@ -18,8 +18,8 @@ import static org.objectweb.asm.Opcodes.*;
  * frame ({@link BlockEmitter}), which decides where values live. Arithmetic is inline except
  * what is more than one JVM instruction (the 128-bit products' high halves, the total division
  * and remainder), which calls the same {@code IrSemantics} methods the interpreter uses; memory
- * goes through GuestMemory's static fast paths, helpers through INVOKESTATIC. HotSpot inlines all
- * of them into the block.
+ * is written inline by {@link MemoryEmitter} (or, without Unsafe, calls GuestMemory's static fast
+ * paths), helpers are INVOKESTATIC.
  */
 final class OpEmitter {
     private static final String SEMANTICS = "dev/emu/engine/interp/IrSemantics";
@@ -161,13 +161,20 @@ final class OpEmitter {
 
     /** Compares two temps and jumps to target when cond holds. */
     private void jumpIf(Cond cond, int x, int y, Label target) {
+        // Unsigned: flipping both sign bits maps unsigned order onto signed order (no call to
+        // Long.compareUnsigned, which HotSpot does not always inline into a big region).
+        boolean unsigned = cond == Cond.LTU || cond == Cond.GEU;
         push(x);
-        push(y);
-        if (cond == Cond.LTU || cond == Cond.GEU) {
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-        } else {
-            mv.visitInsn(LCMP);
+        if (unsigned) {
+            pushLong(Long.MIN_VALUE);
+            mv.visitInsn(LXOR);
         }
+        push(y);
+        if (unsigned) {
+            pushLong(Long.MIN_VALUE);
+            mv.visitInsn(LXOR);
+        }
+        mv.visitInsn(LCMP);
         int jump = switch (cond) {
             case EQ -> IFEQ;
             case NE -> IFNE;
@@ -179,6 +186,13 @@ final class OpEmitter {
 
     private void load(int i, IrOp op) {
         int size = op.aux & 0xf;
+        MemoryEmitter inline = frame.memory();
+        if (inline != null) {
+            push(op.args[0]);
+            inline.load(size, (op.aux & Opcode.SIGNED) != 0, a.baseSlot[op.args[0]]);
+            define(i, op);
+            return;
+        }
         frame.loadMemory();
         push(op.args[0]);
         mv.visitMethodInsn(INVOKESTATIC, MEMORY, "load" + 8 * size, "(" + MEMORY_DESC + "J)J", false);
@@ -189,6 +203,13 @@ final class OpEmitter {
     }
 
     private void store(int i, IrOp op) {
+        MemoryEmitter inline = frame.memory();
+        if (inline != null) {
+            push(op.args[0]);
+            inline.store(op.aux, a.baseSlot[op.args[0]], () -> push(op.args[1]));
+            release(i, op);
+            return;
+        }
         frame.loadMemory();
         push(op.args[0]);
         push(op.args[1]);

@@ -56,6 +56,7 @@ public final class ExecutionLoop {
     static final int REGION_MAX_OPS = Integer.getInteger("emu.region.ops", 500);
     static final int REGION_MAX_INLINED_CALLS = Integer.getInteger("emu.region.calls", 28);
     static final int REGION_MIN_RUNS = 1;
+    static final boolean INLINE_MEMORY = !"false".equals(System.getProperty("emu.inlineMemory"));
 
     /**
      * {@code -Demu.stats=true}: print {@link #statistics} and the most dispatched blocks at exit
@@ -263,7 +264,7 @@ public final class ExecutionLoop {
     private static int inlinedCalls(TranslationBlock tb) {
         int calls = 0;
         for (IrOp op : tb.ir.ops) {
-            if (op.op == Opcode.LOAD || op.op == Opcode.STORE || op.op == Opcode.CALL) {
+            if (op.op == Opcode.CALL || !INLINE_MEMORY && (op.op == Opcode.LOAD || op.op == Opcode.STORE)) {
                 calls++;
             }
         }

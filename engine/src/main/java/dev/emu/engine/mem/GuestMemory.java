@@ -205,6 +205,24 @@ public final class GuestMemory {
         return l2 == null ? null : l2[(int) (a >>> PAGE_BITS) & L2_MASK];
     }
 
+    /**
+     * For translated code that caches page arrays in its own locals (the backend's inline fast
+     * paths): the array of the page holding the {@code size}-byte access at {@code a}, when the
+     * access is aligned and a plain read is allowed, else null. Never-written pages answer null:
+     * they read as the shared zero array, which the first write to the page replaces. A page's
+     * own array stays its array until the page is unmapped or reprotected, which only a syscall
+     * does, and a syscall ends every translated block.
+     */
+    public static byte[] readablePage(GuestMemory m, long a, int size) {
+        byte[] p = (a & (size - 1)) == 0 ? readable(m, a) : null;
+        return p == ZEROS ? null : p;
+    }
+
+    /** Like {@link #readablePage} for a plain write: never a page that holds translated code. */
+    public static byte[] writablePage(GuestMemory m, long a, int size) {
+        return (a & (size - 1)) == 0 ? writable(m, a) : null;
+    }
+
     public static long load8(GuestMemory m, long a) {
         byte[] p = readable(m, a);
         return p != null ? p[(int) a & (int) PAGE_MASK] & 0xffL : m.slowRead(a, 1);

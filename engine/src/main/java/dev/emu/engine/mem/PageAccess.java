@@ -6,14 +6,21 @@ package dev.emu.engine.mem;
  * machine load or store; a VarHandle byte-array view does the same work but its bytecode is
  * several times larger, which used up HotSpot's inlining budget in big compiled regions. The
  * VarHandle remains the fallback.
+ *
+ * <p>The backend also writes such accesses straight into translated code (its inline memory
+ * fast paths, see {@link GuestMemory#readablePage}); it reads {@link #FAST}, {@link #U} and
+ * {@link #BASE} here so that there is one answer to "may Unsafe be used".
  */
 @SuppressWarnings({"removal", "deprecation", "sunapi"})
-final class PageAccess {
+public final class PageAccess {
     private PageAccess() {}
 
-    private static final boolean FAST = HostAtomics.LOCK_FREE;
-    private static final sun.misc.Unsafe U = HostAtomics.UNSAFE;
-    private static final long BASE = HostAtomics.BASE;
+    /** Unsafe is present, the host little-endian and page data 8-byte aligned. */
+    public static final boolean FAST = HostAtomics.LOCK_FREE;
+    /** The Unsafe instance when {@link #FAST}; translated code calls its get/put methods. */
+    public static final sun.misc.Unsafe U = HostAtomics.UNSAFE;
+    /** The offset of a byte array's first element, for Unsafe accesses. */
+    public static final long BASE = HostAtomics.BASE;
 
     static short get16(byte[] p, int off) {
         return FAST ? U.getShort(p, BASE + off) : (short) GuestMemory.I16.get(p, off);
