@@ -2,6 +2,9 @@ package dev.emu.engine.cpu;
 
 import dev.emu.engine.mem.GuestMemory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * One virtual CPU: the guest's architectural state that translated code reads and writes, and
  * the memory it sees. The ISA decides what the register slots mean (for RISC-V: slots 0-31 are
@@ -27,10 +30,42 @@ public final class Vcpu {
     public long instret;
     public final int index;
     public final GuestMemory memory;
+    /**
+     * Non-zero when the OS layer wants this vCPU back at its next block boundary (a signal
+     * arrived): any thread may set it; the run loop reads it once per dispatch. Opaque access
+     * is a plain load on the host yet may not be hoisted out of the loop, which a plain read
+     * could be once the JIT inlines a monomorphic block call; volatile would also order it.
+     */
+    @SuppressWarnings("unused")
+    private int interrupt;
+    private static final VarHandle INTERRUPT;
+
+    static {
+        try {
+            INTERRUPT = MethodHandles.lookup().findVarHandle(Vcpu.class, "interrupt", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     public Vcpu(int index, int registerSlots, GuestMemory memory) {
         this.index = index;
         this.regs = new long[registerSlots];
         this.memory = memory;
+    }
+
+    /** Whether an interrupt is requested (the run loop's per-dispatch check). */
+    public boolean interruptRequested() {
+        return (int) INTERRUPT.getOpaque(this) != 0;
+    }
+
+    /** Asks the vCPU to stop at its next block boundary; callable from any thread. */
+    public void requestInterrupt() {
+        INTERRUPT.setVolatile(this, 1);
+    }
+
+    /** Called by the vCPU's own thread before it looks at what was requested. */
+    public void clearInterrupt() {
+        INTERRUPT.setVolatile(this, 0);
     }
 }

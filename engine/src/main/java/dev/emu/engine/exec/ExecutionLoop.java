@@ -36,8 +36,10 @@ import java.util.Set;
  * table; the region is registered on every page its blocks cover, so a write to any of them
  * drops the entry block and the run loop retranslates it.
  *
- * <p>Guest events leave as exceptions: {@link FatalSignal} for faults without a handler, and
- * whatever the syscall handler throws to end the process.
+ * <p>Guest events go to the OS layer ({@link SyscallHandler}): syscalls, traps (faults, illegal
+ * instructions, breakpoints), and at a block boundary whatever {@link Vcpu#requestInterrupt}
+ * flagged (pending signals); it may move the pc (a signal handler) or end the run by throwing
+ * ({@link FatalSignal}, an exit).
  */
 public final class ExecutionLoop {
     private final Translator translator;
@@ -103,6 +105,10 @@ public final class ExecutionLoop {
         lastCpu = cpu;
         TranslationBlock tb = find(cpu);
         while (true) {
+            if (cpu.interruptRequested()) {
+                syscalls.interrupted(cpu); // pending signals: may move the pc to a handler
+                tb = find(cpu);
+            }
             if (++tb.runs == options.hotThreshold() && compiler != null && !tb.compiled) {
                 compile(tb);
             }
@@ -117,10 +123,13 @@ public final class ExecutionLoop {
             try {
                 exit = tb.code.run(cpu);
             } catch (MemoryFault fault) {
-                throw new FatalSignal(fault.kind == MemoryFault.Kind.MISALIGNED_ATOMIC ? FatalSignal.SIGBUS
-                        : FatalSignal.SIGSEGV, fault.address);
+                syscalls.trap(cpu, GuestTrap.of(fault), fault.address);
+                tb = find(cpu);
+                continue;
             } catch (IllegalInstruction e) {
-                throw new FatalSignal(FatalSignal.SIGILL, cpu.pc);
+                syscalls.trap(cpu, GuestTrap.ILL_ILLOPC, cpu.pc);
+                tb = find(cpu);
+                continue;
             }
             if (exit >= 0) {
                 cpu.instret += tb.insnsAtExit[exit];
@@ -138,8 +147,8 @@ public final class ExecutionLoop {
             if (exit != CompiledBlock.INDIRECT) {
                 switch (EXIT_REASONS[CompiledBlock.EXIT_BASE - exit]) {
                     case SYSCALL -> syscalls.syscall(cpu);
-                    case BREAKPOINT -> throw new FatalSignal(FatalSignal.SIGTRAP, cpu.pc);
-                    case ILLEGAL_INSTRUCTION -> throw new FatalSignal(FatalSignal.SIGILL, cpu.pc);
+                    case BREAKPOINT -> syscalls.trap(cpu, GuestTrap.TRAP_BRKPT, cpu.pc);
+                    case ILLEGAL_INSTRUCTION -> syscalls.trap(cpu, GuestTrap.ILL_ILLOPC, cpu.pc);
                     case FLUSH_CODE -> cache.flushAll();
                 }
             }
@@ -159,7 +168,8 @@ public final class ExecutionLoop {
         try {
             ir = translator.translate(cpu.memory, cpu.pc);
         } catch (MemoryFault fault) {
-            throw new FatalSignal(FatalSignal.SIGSEGV, cpu.pc);
+            syscalls.trap(cpu, GuestTrap.of(fault), cpu.pc); // a fetch fault: delivered at the pc
+            return find(cpu);
         }
         boolean logged = options.logs("in_asm", ir.startPc) || options.logs("op", ir.startPc) || options.logs("op_opt", ir.startPc);
         if (options.logs("in_asm", ir.startPc)) {

@@ -8,12 +8,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Futex wait queues keyed by guest address. The value check and the enqueue happen under the
  * same lock a waker takes, so a wake that follows the guest's store can never be missed. With
  * one thread a FUTEX_WAIT whose value matches can only end by its timeout (or never), as on
- * Linux; a mismatching value returns EAGAIN at once.
+ * Linux; a mismatching value returns EAGAIN at once. A signal for the waiting thread ends the
+ * wait with ERESTARTSYS (EINTR, or a restart under SA_RESTART).
  */
 final class Futexes {
     private static final class Waiter {
@@ -32,7 +34,7 @@ final class Futexes {
      * Waits while the 32-bit word at addr equals expected, until woken or until the
      * System.nanoTime deadline (Long.MAX_VALUE: none).
      */
-    void await(GuestMemory memory, long addr, int expected, long deadline, int bitset) {
+    void await(GuestMemory memory, long addr, int expected, long deadline, int bitset, BooleanSupplier signalled) {
         if ((addr & 3) != 0) {
             throw new SyscallError(Errno.EINVAL);
         }
@@ -50,6 +52,15 @@ final class Futexes {
                 }
             }
             long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+            if (signalled.getAsBoolean()) {
+                synchronized (this) {
+                    if (w.woken) {
+                        return;
+                    }
+                    remove(addr, w);
+                }
+                throw new SyscallError(SignalDelivery.ERESTARTSYS); // a signal for the waiter
+            }
             if (left <= 0) {
                 synchronized (this) {
                     if (w.woken) {

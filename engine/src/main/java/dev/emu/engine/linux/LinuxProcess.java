@@ -3,6 +3,7 @@ package dev.emu.engine.linux;
 import dev.emu.engine.cpu.Vcpu;
 import dev.emu.engine.elf.ElfFile;
 import dev.emu.engine.exec.FatalSignal;
+import dev.emu.engine.exec.GuestTrap;
 import dev.emu.engine.exec.SyscallHandler;
 import dev.emu.engine.loader.ElfLoader;
 import dev.emu.engine.loader.ExecRequest;
@@ -37,7 +38,9 @@ public final class LinuxProcess implements SyscallHandler {
     private final LinuxTarget target;
     private final AddressSpace addressSpace;
     private final FdTable files;
-    private final SignalState signals = new SignalState();
+    private final SignalState signals;
+    private final SignalDelivery delivery;
+    private final SignalTimers timers = new SignalTimers(this);
     private final Futexes futexes = new Futexes();
     private final ResourceLimits limits = new ResourceLimits();
     private final SyscallTable syscalls;
@@ -66,6 +69,8 @@ public final class LinuxProcess implements SyscallHandler {
         int[] ids = HostIdentity.ids();
         this.uid = ids[0];
         this.gid = ids[1];
+        this.signals = new SignalState(pid, uid);
+        this.delivery = new SignalDelivery(this);
     }
 
     /**
@@ -124,10 +129,34 @@ public final class LinuxProcess implements SyscallHandler {
         } catch (IOException e) {
             result = -Errno.of(e);
         }
+        if (SignalDelivery.isRestartCode(result)) {
+            delivery.syscallInterrupted(cpu, (int) -result, args[0]);
+            result = -Errno.EINTR;
+        }
         cpu.regs[abi.resultSlot()] = result;
         if (l != null) {
             l.onReturn(this, cpu, number, entry, args, result);
         }
+    }
+
+    /** A fault, illegal instruction or breakpoint: to the guest's handler, or the end of the process. */
+    @Override
+    public void trap(Vcpu cpu, GuestTrap trap, long address) {
+        delivery.trap(cpu, trap, address);
+    }
+
+    /** At a block boundary after a signal arrived for this vCPU's thread: handle it. */
+    @Override
+    public void interrupted(Vcpu cpu) {
+        delivery.interrupted(cpu);
+    }
+
+    SignalTimers timers() {
+        return timers;
+    }
+
+    SignalDelivery delivery() {
+        return delivery;
     }
 
     /** Installs the -strace hook (or a plugin's); null removes it. */
@@ -166,7 +195,16 @@ public final class LinuxProcess implements SyscallHandler {
 
     /** The Linux state of the thread running on this vCPU (the main thread's tid is the pid). */
     public synchronized GuestThread thread(Vcpu cpu) {
-        return threads.computeIfAbsent(cpu.index, i -> new GuestThread(i == 0 ? pid : pid + i));
+        GuestThread t = threads.computeIfAbsent(cpu.index, i -> new GuestThread(i == 0 ? pid : pid + i));
+        if (t.vcpu != cpu) {
+            t.vcpu = cpu; // where signals for the thread raise their flag
+        }
+        return t;
+    }
+
+    /** Every thread of the process (process-directed signals pick one). */
+    synchronized List<GuestThread> threads() {
+        return List.copyOf(threads.values());
     }
 
     public LinuxTarget target() {

@@ -13,9 +13,17 @@ package dev.emu.engine.linux;
  * @param minSigStackSize      AT_MINSIGSTKSZ: the signal frame size the kernel reports (0: left out)
  * @param sigactionHasRestorer whether struct sigaction has an sa_restorer field before sa_mask
  *                             (arm64 and x86 yes, riscv64 no)
+ * @param machineContext       the ISA's registers in a signal frame; null when signal handlers
+ *                             cannot run (a caught signal then ends the process as if uncaught)
  */
 public record LinuxTarget(String machine, SyscallAbi syscallAbi, int stackPointerSlot, long hwcap,
-                          long minSigStackSize, boolean sigactionHasRestorer) {
+                          long minSigStackSize, boolean sigactionHasRestorer, MachineContext machineContext) {
+
+    /** A target without signal frames (tests of the syscall layer alone). */
+    public LinuxTarget(String machine, SyscallAbi syscallAbi, int stackPointerSlot, long hwcap,
+                       long minSigStackSize, boolean sigactionHasRestorer) {
+        this(machine, syscallAbi, stackPointerSlot, hwcap, minSigStackSize, sigactionHasRestorer, null);
+    }
 
     /** A bit per letter, 'a' = bit 0 ... 'z' = bit 25: how RISC-V Linux reports single-letter extensions. */
     public static long letterBits(String letters) {

@@ -53,7 +53,9 @@ final class ThreadSyscalls {
                 if (bitset == 0 || realtime && cmd == FUTEX_WAIT) {
                     throw new SyscallError(cmd == FUTEX_WAIT ? Errno.ENOSYS : Errno.EINVAL);
                 }
-                futexes.await(p.memory(), a[0], (int) a[2], deadline(p.memory(), a[3], cmd, realtime), bitset);
+                GuestThread self = p.thread(cpu);
+                futexes.await(p.memory(), a[0], (int) a[2], deadline(p.memory(), a[3], cmd, realtime), bitset,
+                        () -> p.signals().interruptsWait(self));
                 yield 0;
             }
             case FUTEX_WAKE, FUTEX_WAKE_BITSET -> {

@@ -6,7 +6,6 @@ import dev.emu.engine.mem.GuestMemory;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.locks.LockSupport;
 
 import static dev.emu.engine.linux.SyscallNumbers.*;
 
@@ -43,7 +42,7 @@ final class TimeSyscalls {
         });
         t.define(GETTIMEOFDAY, "gettimeofday(p,p)", TimeSyscalls::gettimeofday);
         t.define(NANOSLEEP, "nanosleep(p,p)", (p, cpu, a) -> {
-            sleepUntil(System.nanoTime() + readTimespec(p.memory(), a[0]));
+            sleepUntil(p, cpu, System.nanoTime() + readTimespec(p.memory(), a[0]), a[1]);
             return 0;
         });
         t.define(CLOCK_NANOSLEEP, "clock_nanosleep(d,d,p,p)", TimeSyscalls::clockNanosleep);
@@ -101,7 +100,7 @@ final class TimeSyscalls {
         }
         long request = readTimespec(p.memory(), a[2]);
         long relative = (a[1] & TIMER_ABSTIME) != 0 ? request - now(clock) : request;
-        sleepUntil(System.nanoTime() + Math.max(0, relative));
+        sleepUntil(p, cpu, System.nanoTime() + Math.max(0, relative), (a[1] & TIMER_ABSTIME) != 0 ? 0 : a[3]);
         return 0;
     }
 
@@ -138,10 +137,16 @@ final class TimeSyscalls {
         GuestMemory.store64(m, addr + 8, Math.floorMod(nanos, NANOS));
     }
 
-    private static void sleepUntil(long deadline) {
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(left);
+    /**
+     * Sleeps until the System.nanoTime deadline. A signal for the thread cuts it short: the time
+     * left goes to {@code remainAddr} (if not 0) and the call fails with EINTR once handled.
+     */
+    private static void sleepUntil(LinuxProcess p, Vcpu cpu, long deadline, long remainAddr) {
+        if (p.signals().park(p.thread(cpu), deadline)) {
+            if (remainAddr != 0) {
+                writeTimespec(p.memory(), remainAddr, Math.max(0, deadline - System.nanoTime()));
+            }
+            throw new SyscallError(SignalDelivery.ERESTART_RESTARTBLOCK);
         }
     }
 }

@@ -15,6 +15,11 @@
  * registers of the syscall ABI, the stack pointer, AT_HWCAP, the uname machine. The engine
  * names no guest register.
  *
+ * <p>Signals: {@link dev.emu.engine.linux.SignalState} holds dispositions and what is pending,
+ * {@code SignalDelivery} acts on them when the run loop calls the process's {@code trap} or
+ * {@code interrupted}, pushing a {@code SignalFrame} whose registers the ISA's
+ * {@link dev.emu.engine.linux.MachineContext} writes.
+ *
  * <p>Errors: a failing call returns a negative errno (handlers throw
  * {@link dev.emu.engine.linux.SyscallError}; guest-memory faults become EFAULT). The end of the
  * guest is an exception the run loop catches: {@link dev.emu.engine.linux.GuestExit} for

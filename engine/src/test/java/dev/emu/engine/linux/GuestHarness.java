@@ -55,14 +55,21 @@ final class GuestHarness {
                 AddressSpace.MAP_PRIVATE | AddressSpace.MAP_ANONYMOUS, -1, 0);
     }
 
-    /** Makes syscall nr with the given arguments (missing ones are 0) and returns a0. */
+    /**
+     * Makes syscall nr with the given arguments (missing ones are 0) and returns a0; then, as
+     * the run loop would, acts on signals that arrived (a fatal one throws FatalSignal).
+     */
     long call(int nr, long... args) {
         cpu.regs[17] = nr;
         for (int i = 0; i < 6; i++) {
             cpu.regs[10 + i] = i < args.length ? args[i] : 0;
         }
         process.syscall(cpu);
-        return cpu.regs[10];
+        long result = cpu.regs[10];
+        if (cpu.interruptRequested()) {
+            process.interrupted(cpu);
+        }
+        return result;
     }
 
     /** Writes a NUL-terminated string into scratch memory at offset and returns its address. */

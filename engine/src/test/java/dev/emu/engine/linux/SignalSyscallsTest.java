@@ -80,8 +80,13 @@ class SignalSyscallsTest {
         assertEquals(0, g.call(KILL, pid, Signals.SIGTERM), "ignored by the guest");
         g.store64(act, 0x10000);
         g.call(RT_SIGACTION, Signals.SIGUSR1, act, 0, 8);
-        assertEquals(0, g.call(KILL, 0, Signals.SIGUSR1), "caught: pending until delivery exists");
+        long set = g.scratch + 0x100;
+        g.store64(set, Signals.bit(Signals.SIGUSR1));
+        g.call(RT_SIGPROCMASK, 0, set, 0, 8);
+        assertEquals(0, g.call(KILL, 0, Signals.SIGUSR1), "blocked: stays pending");
         assertEquals(Signals.bit(Signals.SIGUSR1), g.process.signals().pending());
+        assertEquals(0, g.call(RT_SIGPENDING, set, 8));
+        assertEquals(Signals.bit(Signals.SIGUSR1), g.load64(set), "rt_sigpending reports it");
         FatalSignal f = assertThrows(FatalSignal.class, () -> g.call(KILL, pid, Signals.SIGUSR2));
         assertEquals(140, f.exitStatus());
         assertEquals(Optional.empty(), Signals.report(f.signal), "terminating without a core: no message");

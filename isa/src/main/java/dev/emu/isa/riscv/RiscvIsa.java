@@ -15,7 +15,7 @@ public final class RiscvIsa implements IsaProvider {
     public static final int EM_RISCV = 243;
     private static final LinuxTarget LINUX = new LinuxTarget("riscv64",
             new SyscallAbi(17, new int[] {10, 11, 12, 13, 14, 15}, 10), 2,
-            LinuxTarget.letterBits("imafdc"), 1088, false);
+            LinuxTarget.letterBits("imafdc"), 1088, false, new RiscvMachineContext());
 
     @Override
     public int elfMachine() {
