@@ -444,12 +444,33 @@ final class BlockEmitter {
         countInsns(insnsThrough[index]);
         Integer target = blockByPc.get(pc);
         if (target != null) {
-            mv.visitJumpInsn(GOTO, blockStart[target]);
+            jumpInside(target, pc);
             return;
         }
+        leaveRegion(pc);
+    }
+
+    private void leaveRegion(long pc) {
         setPc(pc);
         pushInt(regionExitByPc.computeIfAbsent(pc, k -> regionExits++));
         mv.visitJumpInsn(GOTO, exitTail);
+    }
+
+    /**
+     * A jump to a block of the region. Every loop inside the region has a jump back to a block
+     * at or before the current one; there the vCPU's interrupt flag is read (one load), and when
+     * something wants the vCPU (a signal, another thread's exit_group) the region is left so the
+     * run loop sees it: a guest spin loop must not keep a vCPU from its signals.
+     */
+    private void jumpInside(int target, long pc) {
+        if (target > current) {
+            mv.visitJumpInsn(GOTO, blockStart[target]);
+            return;
+        }
+        mv.visitVarInsn(ALOAD, cpu);
+        mv.visitMethodInsn(INVOKEVIRTUAL, VCPU, "interruptRequested", "()Z", false);
+        mv.visitJumpInsn(IFEQ, blockStart[target]);
+        leaveRegion(pc);
     }
 
     /** Leaves the block: cpu.pc = pc, then the exit tail returns {@code exit}. */
@@ -470,10 +491,13 @@ final class BlockEmitter {
     void leaveIndirect(int temp) {
         countInsns(a.block.guestInsns);
         for (int j : returnSites) {
+            Label other = new Label();
             push(temp);
             mv.visitLdcInsn(blocks.get(j).block.startPc);
             mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFEQ, blockStart[j]);
+            mv.visitJumpInsn(IFNE, other);
+            jumpInside(j, blocks.get(j).block.startPc);
+            mv.visitLabel(other);
         }
         mv.visitVarInsn(ALOAD, cpu);
         push(temp);
