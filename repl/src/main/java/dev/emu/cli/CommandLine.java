@@ -22,9 +22,13 @@ record CommandLine(Action action, String file, List<String> guestArgs, List<Stri
     /** The items {@code -d} accepts, as in qemu. */
     static final Set<String> LOG_ITEMS = Set.of("in_asm", "op", "op_opt", "out_asm", "exec", "cpu", "nochain", "unimp");
 
-    /** Options that shape how the guest runs. */
+    /**
+     * Options that shape how the guest runs. ldPrefix (-L) and seed (-seed) are null when not
+     * given on the command line; {@link GuestRunner} then looks at the environment.
+     */
     record RunOptions(Set<String> log, String logFile, long filterStart, long filterEnd, boolean singleStep,
-                      boolean strace, Map<String, String> setEnv, Set<String> unsetEnv, String argv0, String tier) {
+                      boolean strace, Map<String, String> setEnv, Set<String> unsetEnv, String argv0, String tier,
+                      String ldPrefix, Long seed) {
     }
 
     static CommandLine parse(String[] args) {
@@ -41,6 +45,8 @@ record CommandLine(Action action, String file, List<String> guestArgs, List<Stri
         Set<String> unsetEnv = new LinkedHashSet<>();
         String argv0 = null;
         String tier = "tiered";
+        String ldPrefix = null;
+        Long seed = null;
         int i = 0;
         while (i < args.length) {
             String arg = args[i];
@@ -102,11 +108,13 @@ record CommandLine(Action action, String file, List<String> guestArgs, List<Stri
                         throw new UserError("unknown tier '" + tier + "' for -tier (known: interp, jit, tiered)");
                     }
                 }
+                case "L" -> ldPrefix = value(args, i++, arg, "a directory (the guest's library root)");
+                case "seed" -> seed = parseSeed(value(args, i++, arg, "a number"), "-seed");
                 default -> throw new UserError("unknown option '" + arg + "' (try 'emu --help')");
             }
         }
         RunOptions run = new RunOptions(Set.copyOf(log), logFile, filterStart, filterEnd, singleStep, strace,
-                Map.copyOf(setEnv), Set.copyOf(unsetEnv), argv0, tier);
+                Map.copyOf(setEnv), Set.copyOf(unsetEnv), argv0, tier, ldPrefix, seed);
         if (action == Action.HELP || action == Action.VERSION || action == Action.DISAS) {
             return new CommandLine(action, file, List.of(), List.copyOf(disasOptions), run);
         }
@@ -132,6 +140,25 @@ record CommandLine(Action action, String file, List<String> guestArgs, List<Stri
             // fall through to the error below
         }
         throw new UserError("bad -dfilter range '" + range + "' (use START..END or START+SIZE, hex with 0x)");
+    }
+
+    /**
+     * A random seed as qemu reads one (strtoull with base 0: decimal, 0x hex or 0 octal, the
+     * whole 64-bit unsigned range); where names the option or variable in the error.
+     */
+    static long parseSeed(String s, String where) {
+        String t = s.trim();
+        try {
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                return Long.parseUnsignedLong(t.substring(2), 16);
+            }
+            if (t.length() > 1 && t.startsWith("0")) {
+                return Long.parseUnsignedLong(t.substring(1), 8);
+            }
+            return Long.parseUnsignedLong(t);
+        } catch (NumberFormatException e) {
+            throw new UserError("bad seed '" + s + "' for " + where + " (a number from 0 to 2^64-1, decimal or 0x hex)");
+        }
     }
 
     private static long parseAddress(String s) {

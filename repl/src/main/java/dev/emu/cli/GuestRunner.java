@@ -10,18 +10,22 @@ import dev.emu.engine.exec.FatalSignal;
 import dev.emu.engine.isa.GuestFrontend;
 import dev.emu.engine.isa.IsaProvider;
 import dev.emu.engine.linux.GuestExit;
+import dev.emu.engine.linux.LaunchOptions;
 import dev.emu.engine.linux.LinuxProcess;
 import dev.emu.engine.linux.Signals;
 import dev.emu.engine.linux.StandardStreams;
 import dev.emu.engine.linux.StraceWriter;
+import dev.emu.engine.loader.Sysroot;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /** Runs a guest program: load it, wire the vCPU to the ISA, the Linux layer and the run loop. */
@@ -35,7 +39,8 @@ final class GuestRunner {
         List<String> argv = new ArrayList<>();
         argv.add(o.argv0() != null ? o.argv0() : cl.file());
         argv.addAll(cl.guestArgs());
-        LinuxProcess process = LinuxProcess.start(isa.linuxTarget(), program, elf, argv, environment(o), StandardStreams.host());
+        LinuxProcess process = LinuxProcess.start(isa.linuxTarget(), program, elf, argv, environment(o),
+                StandardStreams.host(), launchOptions(o, System.getenv()));
         GuestFrontend frontend = isa.newFrontend();
         Vcpu cpu = new Vcpu(0, frontend.registerSlots(), process.memory());
         process.initMainThread(cpu);
@@ -59,8 +64,10 @@ final class GuestRunner {
             loop.run(cpu);
             throw new IllegalStateException("the run loop returned without an exit");
         } catch (GuestExit e) {
+            process.addressSpace().writeBackAll();
             return e.status;
         } catch (FatalSignal s) {
+            process.addressSpace().writeBackAll();
             Signals.report(s.signal).ifPresent(err::println);
             return s.exitStatus();
         } finally {
@@ -68,6 +75,38 @@ final class GuestRunner {
                 log.close();
             }
         }
+    }
+
+    /**
+     * The library prefix and random seed: the command line's, else the environment's
+     * (EMU_LD_PREFIX before QEMU_LD_PREFIX, EMU_RAND_SEED before QEMU_RAND_SEED). qemu reads its
+     * variables first and lets options override them; the same order here.
+     */
+    static LaunchOptions launchOptions(CommandLine.RunOptions o, Map<String, String> env) {
+        String prefix = o.ldPrefix() != null ? o.ldPrefix() : firstSet(env, "EMU_LD_PREFIX", "QEMU_LD_PREFIX");
+        Long seed = o.seed();
+        if (seed == null) {
+            for (String name : List.of("EMU_RAND_SEED", "QEMU_RAND_SEED")) {
+                if (env.get(name) != null && !env.get(name).isEmpty()) {
+                    seed = CommandLine.parseSeed(env.get(name), name);
+                    break;
+                }
+            }
+        }
+        if (o.ldPrefix() != null && !Files.isDirectory(Path.of(o.ldPrefix()))) {
+            throw new UserError(o.ldPrefix() + ": not a directory (given to -L as the guest's library root)");
+        }
+        return new LaunchOptions(Sysroot.of(prefix), seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+    }
+
+    private static String firstSet(Map<String, String> env, String... names) {
+        for (String name : names) {
+            String v = env.get(name);
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** The host's environment with -E and -U applied, as qemu-user passes it. */

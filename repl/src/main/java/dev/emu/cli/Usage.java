@@ -26,6 +26,11 @@ final class Usage {
                 -E var=value         set an environment variable for the guest
                 -U var               remove var from the guest's environment
                 -0 argv0             the guest's argv[0] (default: the program name)
+                -L path              the guest's library root: the dynamic loader and the
+                                     guest's absolute paths are looked up there first
+                                     (also QEMU_LD_PREFIX; e.g. -L /usr/riscv64-linux-gnu)
+                -seed number         seed the guest's randomness (AT_RANDOM, getrandom) so
+                                     runs repeat (also QEMU_RAND_SEED)
                 -strace              log system calls (to stderr, or the -D file)
                 -d item[,...]        log: in_asm, op, op_opt, out_asm, exec, cpu, nochain,
                                      unimp (as qemu's -d)

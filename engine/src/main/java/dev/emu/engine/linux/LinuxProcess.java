@@ -8,6 +8,7 @@ import dev.emu.engine.exec.SyscallHandler;
 import dev.emu.engine.loader.ElfLoader;
 import dev.emu.engine.loader.ExecRequest;
 import dev.emu.engine.loader.ProgramImage;
+import dev.emu.engine.loader.Sysroot;
 import dev.emu.engine.mem.GuestMemory;
 import dev.emu.engine.mem.MemoryFault;
 
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,6 +58,8 @@ public final class LinuxProcess implements SyscallHandler {
     /** getrandom's source; made on first use, as a SecureRandom costs tens of ms to set up. */
     private RandomGenerator random;
     private volatile SyscallListener listener;
+    /** Where absolute guest paths are looked up first (-L); set once by start. */
+    private Sysroot sysroot = Sysroot.none();
 
     public LinuxProcess(LinuxTarget target, GuestMemory memory, ProgramImage image, Path executable,
                         StandardStreams streams) {
@@ -74,7 +78,7 @@ public final class LinuxProcess implements SyscallHandler {
     }
 
     /**
-     * Loads a static program into fresh guest memory: argv is the whole argument vector
+     * Loads a program into fresh guest memory: argv is the whole argument vector
      * (argv[0] included), envp the environment the guest gets.
      */
     public static LinuxProcess start(LinuxTarget target, Path program, List<String> argv, List<String> envp,
@@ -85,14 +89,33 @@ public final class LinuxProcess implements SyscallHandler {
     /** The same, for a caller that has already read the ELF file (to choose the ISA). */
     public static LinuxProcess start(LinuxTarget target, Path program, ElfFile elf, List<String> argv,
                                      List<String> envp, StandardStreams streams) throws IOException {
+        return start(target, program, elf, argv, envp, streams, LaunchOptions.defaults());
+    }
+
+    /**
+     * The same with a library prefix (the dynamic loader and the guest's absolute paths are
+     * looked up there first) and, when options give a seed, reproducible AT_RANDOM and getrandom
+     * bytes, both drawn from one generator as qemu's -seed does.
+     */
+    public static LinuxProcess start(LinuxTarget target, Path program, ElfFile elf, List<String> argv,
+                                     List<String> envp, StandardStreams streams, LaunchOptions options)
+            throws IOException {
         GuestMemory memory = new GuestMemory();
-        byte[] random = atRandomBytes();
+        RandomGenerator seeded = options.randomSeed().isPresent()
+                ? new SplittableRandom(options.randomSeed().getAsLong()) : null;
+        byte[] random = atRandomBytes(seeded);
         int[] ids = HostIdentity.ids();
         ExecRequest request = new ExecRequest(program.toString(), argv, envp, target.hwcap(),
                 target.minSigStackSize(), ids[0], ids[1], random);
-        ProgramImage image = ElfLoader.load(elf, memory, request);
-        Path real = Files.exists(program) ? program.toRealPath() : program;
-        return new LinuxProcess(target, memory, image, real, streams);
+        boolean onDisk = Files.exists(program);
+        ProgramImage image = ElfLoader.load(elf, onDisk ? program : null, memory, request, options.sysroot());
+        Path real = onDisk ? program.toRealPath() : program;
+        LinuxProcess process = new LinuxProcess(target, memory, image, real, streams);
+        process.sysroot = options.sysroot();
+        if (seeded != null) {
+            process.setRandom(seeded);
+        }
+        return process;
     }
 
     /** Points vCPU 0 at the entry point with the initial stack; every other register starts at zero. */
@@ -178,10 +201,15 @@ public final class LinuxProcess implements SyscallHandler {
 
     /**
      * The 16 bytes of AT_RANDOM (glibc's stack canary and pointer guard), from the kernel's
-     * /dev/urandom as Linux gives them; a SecureRandom where that is missing (it is slow to start).
+     * /dev/urandom as Linux gives them; a SecureRandom where that is missing (it is slow to start);
+     * the seeded generator's when -seed asked for reproducible runs.
      */
-    private static byte[] atRandomBytes() {
+    private static byte[] atRandomBytes(RandomGenerator seeded) {
         byte[] bytes = new byte[ExecRequest.RANDOM_BYTES];
+        if (seeded != null) {
+            seeded.nextBytes(bytes);
+            return bytes;
+        }
         try (var in = new java.io.FileInputStream("/dev/urandom")) {
             if (in.readNBytes(bytes, 0, bytes.length) == bytes.length) {
                 return bytes;
@@ -205,6 +233,11 @@ public final class LinuxProcess implements SyscallHandler {
     /** Every thread of the process (process-directed signals pick one). */
     synchronized List<GuestThread> threads() {
         return List.copyOf(threads.values());
+    }
+
+    /** The library prefix absolute guest paths are looked up in first (none unless -L). */
+    public Sysroot sysroot() {
+        return sysroot;
     }
 
     public LinuxTarget target() {

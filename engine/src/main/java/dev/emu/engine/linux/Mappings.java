@@ -1,5 +1,7 @@
 package dev.emu.engine.linux;
 
+import dev.emu.engine.loader.MappedFile;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +10,36 @@ import java.util.TreeMap;
 /**
  * The process's mappings (the kernel's VMAs) as page-aligned [start, end) ranges with their
  * permissions and a name: what mmap searches for free space, what munmap and mprotect split,
- * and later what /proc/self/maps lists. Guest memory holds the pages; this holds the shape.
+ * and what /proc/self/maps lists. Guest memory holds the pages; this holds the shape.
  * Not thread-safe: {@link AddressSpace} serialises access.
  */
 final class Mappings {
-    /** One mapping; {@code anonymous} is false for file contents and the program's segments. */
-    record Region(long start, long end, int prot, String name, boolean anonymous) {
+    /**
+     * One mapping. file is null for anonymous memory, whose name may still label it
+     * ("[heap]", "[stack]"); offset is where in the file start's bytes come from; shared marks
+     * MAP_SHARED, whose writes go back to the file ({@code writeBack} says whether they may).
+     */
+    record Region(long start, long end, int prot, String name, MappedFile file, long offset, boolean shared,
+                  boolean writeBack) {
+        static Region anonymous(long start, long end, int prot, String name) {
+            return new Region(start, end, prot, name, null, 0, false, false);
+        }
+
+        boolean anonymous() {
+            return file == null;
+        }
+
         Region slice(long from, long to) {
-            return new Region(from, to, prot, name, anonymous);
+            return new Region(from, to, prot, name, file, file == null ? 0 : offset + (from - start), shared, writeBack);
+        }
+
+        Region withProt(int newProt) {
+            return new Region(start, end, newProt, name, file, offset, shared, writeBack);
+        }
+
+        /** The same mapping moved to start at newStart (mremap). */
+        Region movedTo(long newStart, long length) {
+            return new Region(newStart, newStart + length, prot, name, file, offset, shared, writeBack);
         }
     }
 
@@ -43,9 +67,10 @@ final class Mappings {
     /** Changes the permissions of [start, end), which must be fully mapped. */
     void protect(long start, long end, int prot) {
         for (Region r : overlapping(start, end)) {
-            remove(Math.max(r.start(), start), Math.min(r.end(), end));
             long from = Math.max(r.start(), start);
-            regions.put(from, new Region(from, Math.min(r.end(), end), prot, r.name(), r.anonymous()));
+            long to = Math.min(r.end(), end);
+            remove(from, to);
+            regions.put(from, r.slice(from, to).withProt(prot));
         }
     }
 

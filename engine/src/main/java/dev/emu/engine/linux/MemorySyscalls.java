@@ -6,7 +6,7 @@ import java.io.IOException;
 
 import static dev.emu.engine.linux.SyscallNumbers.*;
 
-/** brk, mmap, munmap, mprotect, madvise: thin wrappers over {@link AddressSpace}. */
+/** brk, mmap, munmap, mprotect, mremap, msync, madvise: thin wrappers over {@link AddressSpace}. */
 final class MemorySyscalls {
     private MemorySyscalls() {}
 
@@ -19,6 +19,11 @@ final class MemorySyscalls {
         });
         t.define(MPROTECT, "mprotect(p,u,x)", (p, cpu, a) -> {
             p.addressSpace().mprotect(a[0], a[1], (int) a[2]);
+            return 0;
+        });
+        t.define(MREMAP, "mremap(p,u,u,x,p) -> p", (p, cpu, a) -> p.addressSpace().mremap(a[0], a[1], a[2], (int) a[3], a[4]));
+        t.define(MSYNC, "msync(p,u,x)", (p, cpu, a) -> {
+            p.addressSpace().msync(a[0], a[1], (int) a[2]);
             return 0;
         });
         t.define(MADVISE, "madvise(p,u,d)", (p, cpu, a) -> {

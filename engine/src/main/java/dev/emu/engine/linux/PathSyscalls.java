@@ -25,8 +25,10 @@ import static dev.emu.engine.linux.SyscallNumbers.*;
 
 /**
  * Calls that name files by path: openat, newfstatat/fstat, readlinkat, faccessat, getcwd.
- * Paths are host paths (no sysroot yet), relative ones resolved against the process's working
- * directory or a directory descriptor. {@code /proc/self/exe} (and {@code /proc/<pid>/exe})
+ * Paths are host paths, relative ones resolved against the process's working directory or a
+ * directory descriptor; an absolute one is first looked up under the -L prefix, as qemu does
+ * (see {@link dev.emu.engine.loader.Sysroot}). /proc/self/maps and auxv are generated
+ * ({@link ProcFiles}). {@code /proc/self/exe} (and {@code /proc/<pid>/exe})
  * is the guest program, not the JVM.
  */
 final class PathSyscalls {
@@ -59,6 +61,10 @@ final class PathSyscalls {
     }
 
     static OpenFile open(LinuxProcess p, Path path, int flags, int mode) throws IOException {
+        OpenFile generated = ProcFiles.open(p, path, flags);
+        if (generated != null) {
+            return generated;
+        }
         if ((flags & O_TMPFILE) == O_TMPFILE || (flags & O_ACCMODE) == 3) {
             throw new SyscallError((flags & O_ACCMODE) == 3 ? Errno.EINVAL : Errno.EOPNOTSUPP);
         }
@@ -188,7 +194,7 @@ final class PathSyscalls {
         try {
             Path path = Path.of(name);
             if (path.isAbsolute()) {
-                return path;
+                return p.sysroot().lookup(path);
             }
             return fdPath(p, dirfd).resolve(path);
         } catch (InvalidPathException e) {

@@ -13,8 +13,10 @@ import dev.emu.engine.mem.GuestMemory;
  *   0x3f_ff80_0000  the 8 MiB stack mapping starts here
  *   0x3f_f800_0000  MMAP_TOP: mmap hands out addresses top-down from here (a 128 MiB gap below
  *                   the stack top, Linux's minimum stack gap)
- *   0x2a_aaaa_a000  STATIC_PIE_BASE: where a static-pie program is loaded (2/3 of TASK_SIZE,
- *                   Linux's ELF_ET_DYN_BASE for Sv39)
+ *   0x3f_f7..       a dynamically linked program's interpreter: the first mmap slot below
+ *                   MMAP_TOP, where Linux's loader maps it
+ *   0x2a_aaaa_a000  ET_DYN_BASE: where an ET_DYN program (PIE or static-pie) is loaded (2/3
+ *                   of TASK_SIZE, Linux's ELF_ET_DYN_BASE for Sv39)
  *   ...             brk heap, growing up from the page after the program's last segment
  *   0x00_0001_0000  MMAP_MIN: nothing is mapped below this (Linux's default mmap_min_addr)
  * </pre>
@@ -31,7 +33,7 @@ public final class AddressLayout {
     public static final long STACK_SIZE = 8L << 20;
     public static final long STACK_BASE = STACK_TOP - STACK_SIZE;
     public static final long MMAP_TOP = STACK_TOP - (128L << 20);
-    public static final long STATIC_PIE_BASE = 0x2a_aaaa_a000L;
+    public static final long ET_DYN_BASE = 0x2a_aaaa_a000L;
     public static final long MMAP_MIN = 0x1_0000L;
     /** The highest address any mapping may reach (exclusive). */
     public static final long USER_LIMIT = GuestMemory.LIMIT;

@@ -6,6 +6,7 @@ import dev.emu.engine.elf.ElfProgramHeader;
 import dev.emu.engine.mem.GuestMemory;
 import dev.emu.engine.mem.Protection;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,52 +14,76 @@ import static dev.emu.engine.loader.AddressLayout.pageDown;
 import static dev.emu.engine.loader.AddressLayout.pageUp;
 
 /**
- * Loads a static ELF executable into guest memory the way Linux's {@code load_elf_binary} does:
+ * Loads an ELF executable into guest memory the way Linux's {@code load_elf_binary} does:
  *
  * <ul>
- *   <li>every PT_LOAD is mapped over whole pages with the permissions of its p_flags; the pages
- *       hold what a file mapping would (the file bytes from the page-aligned offset, so the bytes
- *       before p_vaddr in the first page come from the file too), then the bss: when p_memsz
- *       exceeds p_filesz, the rest of the last file page and every page after it are zero;</li>
- *   <li>ET_EXEC loads at its own addresses; a static-pie ET_DYN is moved so that its lowest
- *       segment starts at {@link AddressLayout#STATIC_PIE_BASE};</li>
+ *   <li>the program's PT_LOAD segments are mapped by {@link SegmentMapper}: ET_EXEC at its own
+ *       addresses, an ET_DYN (PIE or static-pie) moved so its lowest segment starts at
+ *       {@link AddressLayout#ET_DYN_BASE} (Linux's ELF_ET_DYN_BASE);</li>
+ *   <li>a program with PT_INTERP also gets its interpreter (the dynamic loader, found through
+ *       the {@link Sysroot}), placed where Linux's first mmap would put it: right below
+ *       {@link AddressLayout#MMAP_TOP}. Execution starts at the interpreter's entry, and
+ *       AT_BASE tells it where it was loaded; AT_PHDR and AT_ENTRY still describe the program;</li>
  *   <li>the stack is an 8 MiB mapping ending at {@link AddressLayout#STACK_TOP}, executable only
- *       when PT_GNU_STACK asks for it, holding what {@link InitialStack} writes;</li>
- *   <li>the program break starts at the page after the highest segment end.</li>
+ *       when the program's PT_GNU_STACK asks for it, holding what {@link InitialStack} writes;</li>
+ *   <li>the program break starts at the page after the program's highest segment end.</li>
  * </ul>
  *
- * The caller has already chosen the ISA by e_machine. Programs that need a dynamic loader
- * (PT_INTERP) are refused for now.
+ * The caller has already chosen the ISA by e_machine; the interpreter must be for the same one.
  */
 public final class ElfLoader {
     private static final int PHDR_SIZE = 56;
 
     private ElfLoader() {}
 
+    /** Loads a program read from memory (no file behind it: its mappings are named by execFn). */
     public static ProgramImage load(ElfFile elf, GuestMemory memory, ExecRequest request) {
-        List<ElfProgramHeader> loads = checkLoadable(elf);
-        long bias = elf.type() == ElfFile.ET_DYN ? AddressLayout.STATIC_PIE_BASE - pageDown(loads.get(0).virtualAddress()) : 0;
-        List<ProgramImage.Mapping> mappings = new ArrayList<>();
-        long highest = 0;
-        for (ElfProgramHeader ph : loads) {
-            mappings.add(mapSegment(elf, memory, ph, bias, request.execFn()));
-            highest = Math.max(highest, bias + ph.virtualAddress() + ph.memorySize());
+        return load(elf, null, memory, request, Sysroot.none());
+    }
+
+    /**
+     * Loads the program read from {@code file} (null when it has no file: the mappings then
+     * carry only execFn's name), and its interpreter if it names one, looked up in sysroot.
+     */
+    public static ProgramImage load(ElfFile elf, Path file, GuestMemory memory, ExecRequest request, Sysroot sysroot) {
+        if (elf.type() != ElfFile.ET_EXEC && elf.type() != ElfFile.ET_DYN) {
+            throw new UserError("not an executable program (ELF type " + elf.type() + ")");
+        }
+        List<ElfProgramHeader> loads = SegmentMapper.loads(elf, "the program");
+        long bias = 0;
+        if (elf.type() == ElfFile.ET_DYN) {
+            long base = AddressLayout.ET_DYN_BASE & -SegmentMapper.alignment(loads);
+            bias = base - pageDown(loads.get(0).virtualAddress());
+        }
+        Interpreter interp = elf.interpreter().map(name -> Interpreter.find(name, sysroot, elf.machine())).orElse(null);
+        MappedFile identity = file != null ? MappedFile.of(file) : null;
+        String name = identity != null ? identity.path().toString() : request.execFn();
+        SegmentMapper.Placed program = SegmentMapper.map(elf, loads, bias, memory, identity, name);
+        List<ProgramImage.Mapping> mappings = new ArrayList<>(program.mappings());
+        long entry = elf.entry() + bias;
+        long start = entry;
+        long interpBase = 0;
+        if (interp != null) {
+            SegmentMapper.Placed placed = interp.map(memory);
+            mappings.addAll(placed.mappings());
+            interpBase = placed.bias();
+            start = interp.elf().entry() + placed.bias();
         }
         int stackProt = executableStack(elf) ? Protection.RWX : Protection.RW;
         memory.map(AddressLayout.STACK_BASE, AddressLayout.STACK_SIZE, stackProt);
         mappings.add(new ProgramImage.Mapping(AddressLayout.STACK_BASE, AddressLayout.STACK_TOP, stackProt, "[stack]"));
 
         InitialStack stack = InitialStack.placeStrings(memory, AddressLayout.STACK_TOP, AddressLayout.STACK_SIZE, request);
-        long phdr = programHeaderAddress(elf, loads, bias);
-        long entry = elf.entry() + bias;
-        List<AuxVector> auxv = auxiliaryVector(elf, request, phdr, entry, stack);
+        long phdr = SegmentMapper.programHeaderAddress(elf, loads, bias);
+        List<AuxVector> auxv = auxiliaryVector(elf, request, phdr, entry, interpBase, stack);
         long sp = stack.writeTables(auxv);
-        return new ProgramImage(entry, bias, phdr, elf.programHeaders().size(), sp, pageUp(highest), mappings, auxv);
+        return new ProgramImage(start, bias, phdr, elf.programHeaders().size(), sp, pageUp(program.end()), mappings,
+                auxv);
     }
 
     /** The order is Linux's (create_elf_tables), the architecture's entries first. */
     private static List<AuxVector> auxiliaryVector(ElfFile elf, ExecRequest request, long phdr, long entry,
-                                                   InitialStack stack) {
+                                                   long interpBase, InitialStack stack) {
         List<AuxVector> auxv = new ArrayList<>();
         if (request.minSigStackSize() != 0) {
             auxv.add(new AuxVector(AuxVector.AT_MINSIGSTKSZ, request.minSigStackSize()));
@@ -69,7 +94,7 @@ public final class ElfLoader {
         auxv.add(new AuxVector(AuxVector.AT_PHDR, phdr));
         auxv.add(new AuxVector(AuxVector.AT_PHENT, PHDR_SIZE));
         auxv.add(new AuxVector(AuxVector.AT_PHNUM, elf.programHeaders().size()));
-        auxv.add(new AuxVector(AuxVector.AT_BASE, 0)); // no interpreter
+        auxv.add(new AuxVector(AuxVector.AT_BASE, interpBase)); // 0 without an interpreter
         auxv.add(new AuxVector(AuxVector.AT_FLAGS, 0));
         auxv.add(new AuxVector(AuxVector.AT_ENTRY, entry));
         auxv.add(new AuxVector(AuxVector.AT_UID, request.uid()));
@@ -81,87 +106,6 @@ public final class ElfLoader {
         auxv.add(new AuxVector(AuxVector.AT_EXECFN, stack.execFnAddress()));
         auxv.add(new AuxVector(AuxVector.AT_NULL, 0));
         return auxv;
-    }
-
-    /** The PT_LOAD segments in address order, after checking the file is a static program we can place. */
-    private static List<ElfProgramHeader> checkLoadable(ElfFile elf) {
-        if (elf.type() != ElfFile.ET_EXEC && elf.type() != ElfFile.ET_DYN) {
-            throw new UserError("not an executable program (ELF type " + elf.type() + ")");
-        }
-        elf.interpreter().ifPresent(interp -> {
-            throw new UserError("dynamically linked programs are not supported yet (PT_INTERP " + interp + ")");
-        });
-        List<ElfProgramHeader> loads = new ArrayList<>();
-        for (ElfProgramHeader ph : elf.programHeaders()) {
-            if (ph.isLoad() && ph.memorySize() != 0) {
-                loads.add(ph);
-            }
-        }
-        if (loads.isEmpty()) {
-            throw new UserError("the program has no loadable segments");
-        }
-        loads.sort((a, b) -> Long.compareUnsigned(a.virtualAddress(), b.virtualAddress()));
-        long bias = elf.type() == ElfFile.ET_DYN ? AddressLayout.STATIC_PIE_BASE - pageDown(loads.get(0).virtualAddress()) : 0;
-        for (ElfProgramHeader ph : loads) {
-            checkSegment(ph, bias);
-        }
-        return loads;
-    }
-
-    private static void checkSegment(ElfProgramHeader ph, long bias) {
-        String what = "segment " + ph.index() + " (0x" + Long.toHexString(ph.virtualAddress()) + ")";
-        if (Long.compareUnsigned(ph.fileSize(), ph.memorySize()) > 0) {
-            throw new UserError(what + " has more file bytes than memory bytes");
-        }
-        if (((ph.virtualAddress() - ph.offset()) & GuestMemory.PAGE_MASK) != 0) {
-            throw new UserError(what + " has an address and file offset that differ within a page");
-        }
-        long start = ph.virtualAddress() + bias;
-        long end = start + ph.memorySize();
-        if (start < AddressLayout.MMAP_MIN || end < start || end > AddressLayout.STACK_BASE) {
-            throw new UserError(what + " does not fit in the guest address space [0x"
-                    + Long.toHexString(AddressLayout.MMAP_MIN) + ", 0x" + Long.toHexString(AddressLayout.STACK_BASE) + ")");
-        }
-        if (end - pageDown(start) > Integer.MAX_VALUE) {
-            throw new UserError(what + " is larger than 2 GiB");
-        }
-    }
-
-    private static ProgramImage.Mapping mapSegment(ElfFile elf, GuestMemory memory, ElfProgramHeader ph, long bias,
-                                                   String name) {
-        long vaddr = ph.virtualAddress() + bias;
-        long start = pageDown(vaddr);
-        long end = pageUp(vaddr + ph.memorySize());
-        int prot = (ph.readable() ? Protection.READ : 0) | (ph.writable() ? Protection.WRITE : 0)
-                | (ph.executable() ? Protection.EXEC : 0);
-        memory.map(start, end - start, prot);
-        long fileEnd = vaddr + ph.fileSize();
-        // With a bss the file bytes stop at p_filesz (Linux zeroes the rest of that page);
-        // without one the whole last page comes from the file, as a file mapping would.
-        long copyEnd = ph.memorySize() > ph.fileSize() ? fileEnd : pageUp(fileEnd);
-        long fileOffset = ph.offset() - (vaddr - start);
-        long length = Math.max(0, Math.min(copyEnd - start, elf.fileSize() - fileOffset));
-        if (ph.fileSize() > 0 && length > 0) {
-            byte[] bytes = elf.bytes(fileOffset, length);
-            memory.poke(start, bytes, 0, bytes.length);
-        }
-        return new ProgramImage.Mapping(start, end, prot, name);
-    }
-
-    /** AT_PHDR: where the program headers appear in memory, found as Linux finds it. */
-    private static long programHeaderAddress(ElfFile elf, List<ElfProgramHeader> loads, long bias) {
-        long phoff = elf.programHeaderOffset();
-        for (ElfProgramHeader ph : loads) {
-            if (ph.offset() <= phoff && phoff < ph.offset() + ph.fileSize()) {
-                return phoff - ph.offset() + ph.virtualAddress() + bias;
-            }
-        }
-        for (ElfProgramHeader ph : elf.programHeaders()) {
-            if (ph.type() == ElfProgramHeader.PT_PHDR) {
-                return ph.virtualAddress() + bias;
-            }
-        }
-        return 0;
     }
 
     private static boolean executableStack(ElfFile elf) {

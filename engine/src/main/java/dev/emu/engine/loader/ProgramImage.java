@@ -7,7 +7,8 @@ import java.util.List;
  * pointer, where brk starts, what was mapped (so the process can track its mappings) and the
  * auxiliary vector that was written (for tests and diagnostics).
  *
- * @param entry        the first instruction (e_entry plus the load bias)
+ * @param entry        the first instruction: the interpreter's entry when there is one, else
+ *                     the program's (e_entry plus the load bias; AT_ENTRY has it either way)
  * @param loadBias     what was added to every p_vaddr (0 for ET_EXEC)
  * @param programHeaders AT_PHDR: the guest address of the program header table
  * @param stackPointer the initial sp, pointing at argc, 16-byte aligned
@@ -21,8 +22,17 @@ public record ProgramImage(long entry, long loadBias, long programHeaders, int p
         auxv = List.copyOf(auxv);
     }
 
-    /** One page-aligned range the loader mapped: [start, end) with PROT_* permissions. */
-    public record Mapping(long start, long end, int prot, String name) {}
+    /**
+     * One page-aligned range the loader mapped: [start, end) with PROT_* permissions; file is
+     * the file whose bytes from {@code offset} it holds, null for anonymous memory (bss, the
+     * stack), which name ("[stack]" or "") labels instead.
+     */
+    public record Mapping(long start, long end, int prot, String name, MappedFile file, long offset) {
+        /** An anonymous mapping. */
+        public Mapping(long start, long end, int prot, String name) {
+            this(start, end, prot, name, null, 0);
+        }
+    }
 
     /** The value of an auxiliary vector entry; throws if the loader did not write one. */
     public long aux(int type) {

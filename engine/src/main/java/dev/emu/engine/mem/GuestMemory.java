@@ -82,10 +82,17 @@ public final class GuestMemory {
 
     // ------------------------------------------------------------------ mapping
 
-    /** Maps zero-filled pages over [addr, addr+length), replacing what was there. */
+    /**
+     * Maps zero-filled pages over [addr, addr+length), replacing what was there; replaced pages
+     * that held translated code tell the listener, as unmap does (MAP_FIXED over code).
+     */
     public void map(long addr, long length, int prot) {
         checkRange(addr, length);
         for (long p = addr >>> PAGE_BITS, end = pageEnd(addr, length); p < end; p++) {
+            Page old = page(p);
+            if (old != null && old.hasCode) {
+                codeWriteListener.accept(p);
+            }
             Page page = new Page();
             page.prot = prot;
             setPage(p, page);

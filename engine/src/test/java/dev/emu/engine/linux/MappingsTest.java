@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The mapping list: splitting, protection changes, and the top-down free-range search. */
 class MappingsTest {
     static Mappings.Region r(long start, long end, int prot) {
-        return new Mappings.Region(start, end, prot, "", true);
+        return Mappings.Region.anonymous(start, end, prot, "");
     }
 
     @Test

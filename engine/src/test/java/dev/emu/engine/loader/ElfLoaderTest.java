@@ -7,6 +7,7 @@ import dev.emu.engine.mem.GuestMemory;
 import dev.emu.engine.mem.Protection;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -62,6 +63,9 @@ class ElfLoaderTest {
             String name = path.getFileName().toString();
             byte[] bytes = Files.readAllBytes(path);
             ElfFile elf = ElfFile.parse(bytes);
+            if (elf.interpreter().isPresent()) {
+                continue; // dynamically linked: DynamicLoadingTest
+            }
             GuestMemory m = new GuestMemory();
             ProgramImage image = ElfLoader.load(elf, m, request(path.toString(), List.of(name), List.of()));
             long highest = 0;
@@ -207,31 +211,50 @@ class ElfLoaderTest {
         ElfFile elf = ElfFile.parse(bytes);
         GuestMemory m = new GuestMemory();
         ProgramImage image = ElfLoader.load(elf, m, request("pie", List.of("pie"), List.of()));
-        long bias = AddressLayout.STATIC_PIE_BASE - 0x10000;
+        long bias = AddressLayout.ET_DYN_BASE - 0x10000;
         assertEquals(bias, image.loadBias());
         assertEquals(elf.entry() + bias, image.entry());
         assertEquals(elf.entry() + bias, image.aux(AuxVector.AT_ENTRY));
         assertEquals(0x10040 + bias, image.aux(AuxVector.AT_PHDR));
         assertEquals(0, image.aux(AuxVector.AT_BASE));
-        assertEquals(Protection.RX, m.protection(AddressLayout.STATIC_PIE_BASE));
+        assertEquals(Protection.RX, m.protection(AddressLayout.ET_DYN_BASE));
         assertFalse(m.isMapped(0x10000));
         assertEquals(0x7d000 + bias, image.brkStart());
     }
 
-    @Test
-    void refusesDynamicallyLinkedPrograms() throws IOException {
+    /** hello with its first program header turned into a PT_INTERP naming interp. */
+    static byte[] withInterpreter(String interp) throws IOException {
         byte[] bytes = program("hello").clone();
         ElfFile original = ElfFile.parse(bytes);
         ElfProgramHeader first = original.programHeaders().get(0); // PT_RISCV_ATTRIBUTES: make it a PT_INTERP
-        String interp = "/lib/ld-linux-riscv64-lp64d.so.1";
         byte[] s = (interp + "\0").getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(s, 0, bytes, (int) first.offset(), s.length);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int ph = (int) original.programHeaderOffset();
         b.putInt(ph, ElfProgramHeader.PT_INTERP).putLong(ph + 32, s.length);
+        return bytes;
+    }
+
+    @Test
+    void aMissingInterpreterIsAUserErrorThatSuggestsMinusL(@TempDir Path emptyRoot) throws IOException {
+        String interp = "/emu-test/no/such/ld.so.1";
+        ElfFile elf = ElfFile.parse(withInterpreter(interp));
         UserError e = assertThrows(UserError.class,
-                () -> ElfLoader.load(ElfFile.parse(bytes), new GuestMemory(), request("x", List.of("x"), List.of())));
-        assertEquals("dynamically linked programs are not supported yet (PT_INTERP " + interp + ")", e.getMessage());
+                () -> ElfLoader.load(elf, null, new GuestMemory(), request("x", List.of("x"), List.of()), Sysroot.none()));
+        assertTrue(e.getMessage().contains(interp) && e.getMessage().contains("-L"), e.getMessage());
+        UserError inRoot = assertThrows(UserError.class, () -> ElfLoader.load(elf, null, new GuestMemory(),
+                request("x", List.of("x"), List.of()), Sysroot.of(emptyRoot.toString())));
+        assertTrue(inRoot.getMessage().contains(interp) && inRoot.getMessage().contains(emptyRoot.toString()),
+                inRoot.getMessage());
+    }
+
+    @Test
+    void anInterpreterThatIsNotAnElfLoaderIsRefused(@TempDir Path root) throws IOException {
+        Path lib = Files.createDirectories(root.resolve("lib"));
+        Files.write(lib.resolve("ld.so"), "not an ELF file at all, just text".getBytes(StandardCharsets.US_ASCII));
+        ElfFile elf = ElfFile.parse(withInterpreter("/lib/ld.so"));
+        assertThrows(UserError.class, () -> ElfLoader.load(elf, null, new GuestMemory(),
+                request("x", List.of("x"), List.of()), Sysroot.of(root.toString())));
     }
 
     @Test
