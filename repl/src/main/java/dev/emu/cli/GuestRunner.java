@@ -61,8 +61,8 @@ final class GuestRunner {
         };
         ExecutionLoop loop = new ExecutionLoop(frontend, new BytecodeBackend(), process, options, process.memory());
         try {
-            loop.run(cpu);
-            throw new IllegalStateException("the run loop returned without an exit");
+            process.run(loop, cpu);
+            throw new IllegalStateException("the process ended without an exit");
         } catch (GuestExit e) {
             process.addressSpace().writeBackAll();
             return e.status;

@@ -11,7 +11,8 @@ import java.lang.invoke.VarHandle;
  * x0-x31, 32-63 are f0-f31 as raw bits); the engine only moves them between this array and the
  * JVM locals of a translated block.
  *
- * <p>Owned by the host thread that runs it; other threads may only read it while it is paused.
+ * <p>Owned by the host thread that runs it; other threads may only read it while it is paused,
+ * and set {@link #interruptRequest}.
  */
 public final class Vcpu {
     /** Register slots, indexed by the ISA's global numbers. */
@@ -32,9 +33,10 @@ public final class Vcpu {
     public final GuestMemory memory;
     /**
      * Non-zero when the OS layer wants this vCPU back at its next block boundary (a signal
-     * arrived): any thread may set it; the run loop reads it once per dispatch. Opaque access
-     * is a plain load on the host yet may not be hoisted out of the loop, which a plain read
-     * could be once the JIT inlines a monomorphic block call; volatile would also order it.
+     * arrived, another thread ends the process): any thread may set it; the run loop reads it
+     * once per dispatch and regions at their loop back edges. Opaque access is a plain load on
+     * the host yet may not be hoisted out of a loop, which a plain read could be once the JIT
+     * inlines a block; volatile would also order it, which nothing here needs.
      */
     @SuppressWarnings("unused")
     private int interrupt;
@@ -67,5 +69,18 @@ public final class Vcpu {
     /** Called by the vCPU's own thread before it looks at what was requested. */
     public void clearInterrupt() {
         INTERRUPT.setVolatile(this, 0);
+    }
+
+    /**
+     * A new vCPU with this one's registers, pc and floating-point state (a new thread's, which
+     * then changes what differs); no reservation, no pending request, no instructions retired.
+     */
+    public Vcpu copy(int newIndex) {
+        Vcpu c = new Vcpu(newIndex, regs.length, memory);
+        System.arraycopy(regs, 0, c.regs, 0, regs.length);
+        c.pc = pc;
+        c.fpFlags = fpFlags;
+        c.fpRoundingMode = fpRoundingMode;
+        return c;
     }
 }

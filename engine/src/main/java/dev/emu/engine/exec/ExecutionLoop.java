@@ -16,11 +16,12 @@ import dev.emu.engine.ir.Opcode;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The vCPU run loop: find the block at pc (translating it on a miss), run it, follow the exit it
@@ -36,10 +37,18 @@ import java.util.Set;
  * table; the region is registered on every page its blocks cover, so a write to any of them
  * drops the entry block and the run loop retranslates it.
  *
+ * <p>Threads: each guest thread is a vCPU that some host thread runs here with {@link #run};
+ * they share the block cache, the translator and the compiler. Lookups take no lock;
+ * translating, compiling and invalidating take the cache's monitor, so they happen one at a time
+ * and publish whole blocks (see {@link BlockCache}, {@link TranslationBlock}). What one run
+ * needs for itself (the current block, a jump cache, counters) lives in {@link #run}'s locals.
+ * Another thread asks a vCPU to stop or to take a signal with {@link Vcpu#requestInterrupt};
+ * the loop checks it before each block (a plain load on x86), regions on their back edges.
+ *
  * <p>Guest events go to the OS layer ({@link SyscallHandler}): syscalls, traps (faults, illegal
  * instructions, breakpoints), and at a block boundary whatever {@link Vcpu#requestInterrupt}
- * flagged (pending signals); it may move the pc (a signal handler) or end the run by throwing
- * ({@link FatalSignal}, an exit).
+ * flagged (pending signals, the process ending); it may move the pc (a signal handler) or end
+ * the run by throwing ({@link FatalSignal}, an exit).
  */
 public final class ExecutionLoop {
     private final Translator translator;
@@ -65,9 +74,12 @@ public final class ExecutionLoop {
      * (a tuning aid: the per-dispatch count costs a map update).
      */
     private static final boolean STATS = Boolean.getBoolean("emu.stats");
-    private final Map<Long, Long> dispatchesByPc = new HashMap<>();
-    private long dispatches;
-    private Vcpu lastCpu;
+    private final Map<Long, Long> dispatchesByPc = new ConcurrentHashMap<>();
+    /** Dispatches and instructions of the runs that have ended; running vCPUs are in {@link #running}. */
+    private final LongAdder dispatches = new LongAdder();
+    private final LongAdder endedInstret = new LongAdder();
+    private final Set<Vcpu> running = ConcurrentHashMap.newKeySet();
+    // Guarded by the translation lock (the cache's monitor).
     private long regionsCompiled;
     private long regionBlocks;
     private long blocksTranslated;
@@ -101,76 +113,115 @@ public final class ExecutionLoop {
         });
     }
 
+    /**
+     * Runs the vCPU on the calling thread until a guest event ends it (an exception: see the
+     * class comment). Several threads may run their own vCPUs on one loop at once; they share
+     * the translations, and each keeps its own dispatch state (locals and a jump cache).
+     */
     public void run(Vcpu cpu) {
-        lastCpu = cpu;
-        TranslationBlock tb = find(cpu);
-        while (true) {
-            if (cpu.interruptRequested()) {
-                syscalls.interrupted(cpu); // pending signals: may move the pc to a handler
-                tb = find(cpu);
-            }
-            if (++tb.runs == options.hotThreshold() && compiler != null && !tb.compiled) {
-                compile(tb);
-            }
-            if (perBlockLogging) {
-                logBlockEntry(cpu, tb);
-            }
-            dispatches++;
-            if (STATS) {
-                dispatchesByPc.merge(tb.pc, 1L, Long::sum);
-            }
-            int exit;
-            try {
-                exit = tb.code.run(cpu);
-            } catch (MemoryFault fault) {
-                syscalls.trap(cpu, GuestTrap.of(fault), fault.address);
-                tb = find(cpu);
-                continue;
-            } catch (IllegalInstruction e) {
-                syscalls.trap(cpu, GuestTrap.ILL_ILLOPC, cpu.pc);
-                tb = find(cpu);
-                continue;
-            }
-            if (exit >= 0) {
-                cpu.instret += tb.insnsAtExit[exit];
-                TranslationBlock next = tb.links[exit];
-                if (next == null || !next.valid) {
-                    next = find(cpu);
-                    if (options.chaining()) {
-                        tb.links[exit] = next;
+        running.add(cpu);
+        TranslationBlock[] jumpCache = BlockCache.newJumpCache();
+        long dispatched = 0;
+        try {
+            TranslationBlock tb = find(cpu, jumpCache);
+            while (true) {
+                if (cpu.interruptRequested()) {
+                    syscalls.interrupted(cpu); // may move the pc to a signal handler, or end the run
+                    tb = find(cpu, jumpCache);
+                }
+                if (++tb.runs == options.hotThreshold() && compiler != null && !tb.compiled) {
+                    tb = compileHot(tb);
+                }
+                if (perBlockLogging) {
+                    logBlockEntry(cpu, tb);
+                }
+                dispatched++;
+                if (STATS) {
+                    dispatchesByPc.merge(tb.pc, 1L, Long::sum);
+                }
+                int exit;
+                try {
+                    exit = tb.code.run(cpu);
+                } catch (MemoryFault fault) {
+                    syscalls.trap(cpu, GuestTrap.of(fault), fault.address);
+                    tb = find(cpu, jumpCache);
+                    continue;
+                } catch (IllegalInstruction e) {
+                    syscalls.trap(cpu, GuestTrap.ILL_ILLOPC, cpu.pc);
+                    tb = find(cpu, jumpCache);
+                    continue;
+                }
+                if (exit >= 0) {
+                    cpu.instret += tb.insnsAtExit[exit];
+                    TranslationBlock next = tb.links[exit];
+                    if (next == null || !next.valid) {
+                        next = find(cpu, jumpCache);
+                        if (options.chaining()) {
+                            tb.links[exit] = next;
+                        }
+                    }
+                    tb = next;
+                    continue;
+                }
+                cpu.instret += tb.insnsAtOtherExit;
+                if (exit != CompiledBlock.INDIRECT) {
+                    switch (EXIT_REASONS[CompiledBlock.EXIT_BASE - exit]) {
+                        case SYSCALL -> syscalls.syscall(cpu);
+                        case BREAKPOINT -> syscalls.trap(cpu, GuestTrap.TRAP_BRKPT, cpu.pc);
+                        case ILLEGAL_INSTRUCTION -> syscalls.trap(cpu, GuestTrap.ILL_ILLOPC, cpu.pc);
+                        case FLUSH_CODE -> cache.flushAll();
                     }
                 }
-                tb = next;
-                continue;
+                TranslationBlock from = tb;
+                tb = find(cpu, jumpCache);
+                from.lastIndirectTarget = cpu.pc;
             }
-            cpu.instret += tb.insnsAtOtherExit;
-            if (exit != CompiledBlock.INDIRECT) {
-                switch (EXIT_REASONS[CompiledBlock.EXIT_BASE - exit]) {
-                    case SYSCALL -> syscalls.syscall(cpu);
-                    case BREAKPOINT -> syscalls.trap(cpu, GuestTrap.TRAP_BRKPT, cpu.pc);
-                    case ILLEGAL_INSTRUCTION -> syscalls.trap(cpu, GuestTrap.ILL_ILLOPC, cpu.pc);
-                    case FLUSH_CODE -> cache.flushAll();
-                }
-            }
-            TranslationBlock from = tb;
-            tb = find(cpu);
-            from.lastIndirectTarget = cpu.pc;
+        } finally {
+            running.remove(cpu);
+            endedInstret.add(cpu.instret);
+            dispatches.add(dispatched);
         }
     }
 
-    private TranslationBlock find(Vcpu cpu) {
-        TranslationBlock tb = cache.lookup(cpu.pc);
+    private TranslationBlock find(Vcpu cpu, TranslationBlock[] jumpCache) {
+        TranslationBlock tb = cache.lookup(cpu.pc, jumpCache);
         if (tb != null) {
             return tb;
         }
-        long start = System.nanoTime();
-        IrBlock ir;
         try {
-            ir = translator.translate(cpu.memory, cpu.pc);
+            return translate(cpu.pc);
         } catch (MemoryFault fault) {
             syscalls.trap(cpu, GuestTrap.of(fault), cpu.pc); // a fetch fault: delivered at the pc
-            return find(cpu);
+            return find(cpu, jumpCache);
         }
+    }
+
+    /**
+     * Translates the block at pc under the translation lock (another thread may have done it
+     * meanwhile) and publishes it whole.
+     */
+    private TranslationBlock translate(long pc) {
+        synchronized (cache) {
+            TranslationBlock tb = cache.lookup(pc);
+            if (tb != null) {
+                return tb;
+            }
+            long start = System.nanoTime();
+            IrBlock ir;
+            ir = translator.translate(memory, pc); // a fetch fault leaves to find()
+            optimizeAndLog(ir);
+            tb = new TranslationBlock(ir, new IrInterpreter(ir));
+            blocksTranslated++;
+            translateNanos += System.nanoTime() - start;
+            cache.add(tb);
+            if (options.hotThreshold() <= 0 && compiler != null) {
+                tb = compile(tb);
+            }
+            return tb;
+        }
+    }
+
+    private void optimizeAndLog(IrBlock ir) {
         boolean logged = options.logs("in_asm", ir.startPc) || options.logs("op", ir.startPc) || options.logs("op_opt", ir.startPc);
         if (options.logs("in_asm", ir.startPc)) {
             logGuestCode(ir);
@@ -185,38 +236,44 @@ public final class ExecutionLoop {
         if (logged) {
             log.flush();
         }
-        tb = new TranslationBlock(ir, new IrInterpreter(ir));
-        blocksTranslated++;
-        translateNanos += System.nanoTime() - start;
-        if (options.hotThreshold() <= 0 && compiler != null) {
-            compile(tb);
-        }
-        cache.add(tb);
-        return tb;
     }
 
-    private void compile(TranslationBlock tb) {
+    /** The compiled form of a block that just got hot (made by this thread or another). */
+    private TranslationBlock compileHot(TranslationBlock tb) {
+        synchronized (cache) {
+            if (tb.retired || !tb.valid) {
+                TranslationBlock current = cache.lookup(tb.pc);
+                return current != null ? current : tb;
+            }
+            return compile(tb);
+        }
+    }
+
+    /** Compiles tb (alone or as a region's entry) and puts the result in its place. Under the lock. */
+    private TranslationBlock compile(TranslationBlock tb) {
         long start = System.nanoTime();
         // Per-block logging, -singlestep and nochain ask to see every block on its own.
         boolean regions = options.regions() && !perBlockLogging && options.chaining() && options.maxBlockInsns() > 1;
         List<TranslationBlock> blocks = regions ? regionBlocks(tb) : List.of(tb);
         CompiledRegion region = blocks.size() > 1 || regions && jumpsToItself(tb)
                 ? compiler.compileRegion(blocks.stream().map(b -> b.ir).toList()) : null;
+        TranslationBlock fresh;
         if (region != null) {
-            List<TranslationBlock> taken = List.copyOf(blocks.subList(0, region.blocks()));
-            tb.becomeRegion(region, taken);
-            cache.addRegion(tb, taken);
+            List<TranslationBlock> taken = blocks.subList(0, region.blocks());
+            fresh = tb.asRegion(region, taken);
             regionsCompiled++;
             regionBlocks += taken.size();
         } else {
-            tb.code = compiler.compile(tb.ir);
+            fresh = tb.withCode(compiler.compile(tb.ir));
         }
-        tb.compiled = true;
+        tb.retired = true;
+        cache.replace(tb, fresh);
         if (options.logs("out_asm", tb.pc) && compiler instanceof Describing d) {
-            log.print("OUT: [size=" + tb.guestBytes + "]\n" + d.describe(tb.code) + "\n");
+            log.print("OUT: [size=" + tb.guestBytes + "]\n" + d.describe(fresh.code) + "\n");
         }
         blocksCompiled++;
         compileNanos += System.nanoTime() - start;
+        return fresh;
     }
 
     /**
@@ -332,10 +389,19 @@ public final class ExecutionLoop {
         return cache;
     }
 
-    /** Counters for {@code stats} and benchmarks. */
+    /**
+     * Counters for {@code stats} and benchmarks; the dispatches of vCPUs still running are not in
+     * yet (each run adds its own when it ends), their instructions are.
+     */
     public String statistics() {
-        return String.format("blocks translated %d (%.1f ms), compiled %d (%.1f ms; %d regions of %d blocks), invalidated %d, dispatches %d, instret %d",
-                blocksTranslated, translateNanos / 1e6, blocksCompiled, compileNanos / 1e6, regionsCompiled, regionBlocks,
-                cache.invalidations(), dispatches, lastCpu == null ? -1 : lastCpu.instret);
+        long instret = endedInstret.sum();
+        for (Vcpu cpu : running) {
+            instret += cpu.instret;
+        }
+        synchronized (cache) {
+            return String.format("blocks translated %d (%.1f ms), compiled %d (%.1f ms; %d regions of %d blocks), invalidated %d, dispatches %d, instret %d",
+                    blocksTranslated, translateNanos / 1e6, blocksCompiled, compileNanos / 1e6, regionsCompiled, regionBlocks,
+                    cache.invalidations(), dispatches.sum(), instret);
+        }
     }
 }

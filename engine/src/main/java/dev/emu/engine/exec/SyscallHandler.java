@@ -22,8 +22,9 @@ public interface SyscallHandler {
     }
 
     /**
-     * The vCPU stopped at a block boundary because {@link Vcpu#requestInterrupt} was called:
-     * deliver what is pending (may move the pc, or throw to end the run).
+     * The vCPU stopped at a block boundary because {@link Vcpu#requestInterrupt} was called (by
+     * another thread: exit_group, a signal for this thread; or by this one): clear the request,
+     * then deliver what is pending (may move the pc) or throw to end the vCPU's run.
      */
     default void interrupted(Vcpu cpu) {
         cpu.clearInterrupt();

@@ -4,8 +4,9 @@ import dev.emu.engine.cpu.Vcpu;
 
 /**
  * Per-thread Linux state: the thread id, the blocked-signal mask, the alternate signal stack,
- * and the addresses glibc registers at startup (set_tid_address, set_robust_list). One per
- * vCPU; only its own vCPU thread changes it.
+ * the addresses glibc registers (set_tid_address, set_robust_list; clone's child tid), and the
+ * vCPU and host thread that run it. One per guest thread; its fields other than the vCPU and host
+ * thread are changed only by its own vCPU thread (the process reads them to end or signal it).
  */
 public final class GuestThread {
     public static final int SS_ONSTACK = 1;
@@ -14,18 +15,22 @@ public final class GuestThread {
 
     public final int tid;
     long blockedSignals;
+    /** Where to store 0 and futex-wake when the thread exits (CLONE_CHILD_CLEARTID, set_tid_address). */
     long clearChildTid;
     long robustListHead;
     long robustListLength;
     long altStackBase;
     long altStackSize;
     int altStackFlags = SS_DISABLE;
+    /** The vCPU the thread runs on, set before the thread starts; flagged when a signal arrives for it. */
+    volatile Vcpu cpu;
+    /**
+     * The host thread running the vCPU (null while the caller's own thread runs it and has not
+     * waited yet); unparked when a signal arrives while it waits in a syscall, or the process ends.
+     */
+    volatile Thread host;
 
     // Signals (see SignalState, SignalDelivery). Pending set and masks change under SignalState's lock.
-    /** The vCPU running this thread, flagged when a signal arrives for it. */
-    volatile Vcpu vcpu;
-    /** The host thread running it, unparked when a signal arrives while it waits in a syscall. */
-    volatile Thread hostThread;
     long pendingSignals;
     private SignalInfo[] pendingInfo;
     /** The signals rt_sigtimedwait waits for (they wake the thread although blocked). */
@@ -59,5 +64,10 @@ public final class GuestThread {
 
     public long clearChildTid() {
         return clearChildTid;
+    }
+
+    /** The vCPU running this thread, or null before it is known. */
+    public Vcpu cpu() {
+        return cpu;
     }
 }

@@ -2,6 +2,7 @@ package dev.emu.engine.linux;
 
 import dev.emu.engine.cpu.Vcpu;
 import dev.emu.engine.elf.ElfFile;
+import dev.emu.engine.exec.ExecutionLoop;
 import dev.emu.engine.exec.FatalSignal;
 import dev.emu.engine.exec.GuestTrap;
 import dev.emu.engine.exec.SyscallHandler;
@@ -16,9 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -27,12 +26,14 @@ import java.util.random.RandomGenerator;
  * dispositions, limits and identity, and the system call entry point the run loop calls when a
  * vCPU executes its ISA's syscall instruction.
  *
- * <p>Lifecycle: {@link #start} loads the program; the run loop creates vCPU 0, calls
- * {@link #initMainThread} and runs it; on each syscall instruction it calls {@link #syscall}
+ * <p>Lifecycle: {@link #start} loads the program; the caller creates vCPU 0, calls
+ * {@link #initMainThread}, then {@link #run} (or, single-threaded, runs it on the run loop
+ * itself); on each syscall instruction the run loop calls {@link #syscall}
  * (the process is the run loop's {@link SyscallHandler}; it leaves the pc alone, which the
  * run loop has already moved past the instruction). A syscall may throw
- * {@link GuestExit} (exit, exit_group) or {@link FatalSignal} (a signal whose action ends the
- * process); the run loop catches both and ends the run with their exit status.
+ * {@link GuestExit} (exit_group, exit of the last thread) or {@link FatalSignal} (a signal whose
+ * action ends the process), which end the process with their exit status; {@link GuestThreads}
+ * keeps the threads and decides when the process has ended.
  *
  * <p>The guest sees the host's file system, user and clocks directly, as under qemu-user.
  */
@@ -51,7 +52,7 @@ public final class LinuxProcess implements SyscallHandler {
     private final int pid;
     private final int uid;
     private final int gid;
-    private final Map<Integer, GuestThread> threads = new HashMap<>();
+    private final GuestThreads threads = new GuestThreads(this);
     private volatile Path cwd = Path.of("").toAbsolutePath();
     private int umask = 022;
     private byte[] terminalModes = Terminal.cookedTermios();
@@ -168,9 +169,14 @@ public final class LinuxProcess implements SyscallHandler {
         delivery.trap(cpu, trap, address);
     }
 
-    /** At a block boundary after a signal arrived for this vCPU's thread: handle it. */
+    /**
+     * At a block boundary after another thread (or a signal) asked for this vCPU: stop it if the
+     * process is ending, else take the signals that arrived for its thread.
+     */
     @Override
     public void interrupted(Vcpu cpu) {
+        cpu.clearInterrupt();
+        threads.stopIfEnding();
         delivery.interrupted(cpu);
     }
 
@@ -222,17 +228,32 @@ public final class LinuxProcess implements SyscallHandler {
     }
 
     /** The Linux state of the thread running on this vCPU (the main thread's tid is the pid). */
-    public synchronized GuestThread thread(Vcpu cpu) {
-        GuestThread t = threads.computeIfAbsent(cpu.index, i -> new GuestThread(i == 0 ? pid : pid + i));
-        if (t.vcpu != cpu) {
-            t.vcpu = cpu; // where signals for the thread raise their flag
-        }
-        return t;
+    public GuestThread thread(Vcpu cpu) {
+        return threads.of(cpu);
     }
 
-    /** Every thread of the process (process-directed signals pick one). */
-    synchronized List<GuestThread> threads() {
-        return List.copyOf(threads.values());
+    /** The live thread with this thread id, or null (for tkill/tgkill). */
+    public GuestThread threadById(int tid) {
+        return threads.byTid(tid);
+    }
+
+    /** Every live thread of the process (process-directed signals pick one). */
+    List<GuestThread> threadList() {
+        return threads.all();
+    }
+
+    /**
+     * Runs the program: its main thread on {@code main} (after {@link #initMainThread}), and every
+     * thread it clones, each on a host thread of its own, all on {@code loop}, until the process
+     * ends. Never returns normally: throws {@link GuestExit} with the exit status, the
+     * {@link FatalSignal} that ended the process, or the internal error that did.
+     */
+    public void run(ExecutionLoop loop, Vcpu main) {
+        threads.run(loop, main);
+    }
+
+    GuestThreads threads() {
+        return threads;
     }
 
     /** The library prefix absolute guest paths are looked up in first (none unless -L). */

@@ -15,14 +15,17 @@ package dev.emu.engine.linux;
  *                             (arm64 and x86 yes, riscv64 no)
  * @param machineContext       the ISA's registers in a signal frame; null when signal handlers
  *                             cannot run (a caught signal then ends the process as if uncaught)
+ * @param threadPointerSlot    the register slot clone's CLONE_SETTLS sets (RISC-V tp = x4: slot 4),
+ *                             or -1 when the ISA keeps TLS elsewhere
  */
 public record LinuxTarget(String machine, SyscallAbi syscallAbi, int stackPointerSlot, long hwcap,
-                          long minSigStackSize, boolean sigactionHasRestorer, MachineContext machineContext) {
+                          long minSigStackSize, boolean sigactionHasRestorer, MachineContext machineContext,
+                          int threadPointerSlot) {
 
-    /** A target without signal frames (tests of the syscall layer alone). */
+    /** A target without signal frames or a thread-pointer register (tests of the syscall layer alone). */
     public LinuxTarget(String machine, SyscallAbi syscallAbi, int stackPointerSlot, long hwcap,
                        long minSigStackSize, boolean sigactionHasRestorer) {
-        this(machine, syscallAbi, stackPointerSlot, hwcap, minSigStackSize, sigactionHasRestorer, null);
+        this(machine, syscallAbi, stackPointerSlot, hwcap, minSigStackSize, sigactionHasRestorer, null, -1);
     }
 
     /** A bit per letter, 'a' = bit 0 ... 'z' = bit 25: how RISC-V Linux reports single-letter extensions. */

@@ -26,9 +26,10 @@ final class ProcessSyscalls {
     static final int UTS_FIELD = 65;
 
     static void register(SyscallTable t) {
-        // With one thread, exit ends the process like exit_group; threads will make it end only the caller.
+        // exit ends the calling thread; the last thread's ends the process (see GuestThreads).
         t.define(EXIT, "exit(d) -> noreturn", (p, cpu, a) -> {
-            throw new GuestExit((int) a[0]);
+            p.threads().exitThread(cpu, (int) a[0]);
+            return 0;
         });
         t.define(EXIT_GROUP, "exit_group(d) -> noreturn", (p, cpu, a) -> {
             throw new GuestExit((int) a[0]);

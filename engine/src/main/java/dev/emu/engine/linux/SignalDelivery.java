@@ -59,7 +59,7 @@ final class SignalDelivery {
     void interrupted(Vcpu cpu) {
         cpu.clearInterrupt();
         GuestThread t = process.thread(cpu);
-        t.vcpu = cpu;
+        t.cpu = cpu;
         SignalInfo info;
         while ((info = state.take(t, ~t.blockedSignals)) != null) {
             act(cpu, t, info);
@@ -76,7 +76,7 @@ final class SignalDelivery {
     /** A fault or trap at cpu.pc: its handler runs unless it is blocked, ignored or unset. */
     void trap(Vcpu cpu, GuestTrap trap, long address) {
         GuestThread t = process.thread(cpu);
-        t.vcpu = cpu;
+        t.cpu = cpu;
         SignalState.Action action = state.action(trap.signal);
         boolean blocked = (t.blockedSignals & Signals.bit(trap.signal)) != 0;
         if (blocked || action.handler() == SignalState.SIG_DFL || action.handler() == SignalState.SIG_IGN

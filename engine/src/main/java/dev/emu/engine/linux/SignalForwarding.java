@@ -33,7 +33,7 @@ final class SignalForwarding {
             return;
         }
         SignalHandler host = handler == SignalState.SIG_DFL ? SignalHandler.SIG_DFL
-                : s -> p.signals().sendToProcess(p.threads(), SignalInfo.kernel(signal));
+                : s -> p.signals().sendToProcess(p.threadList(), SignalInfo.kernel(signal));
         try {
             Signal.handle(new Signal(HOST_NAMES[signal]), host);
         } catch (IllegalArgumentException e) {

@@ -202,7 +202,7 @@ public final class SignalState {
      * the wait.
      */
     boolean park(GuestThread t, long deadline) {
-        t.hostThread = Thread.currentThread();
+        t.host = Thread.currentThread();
         while (true) {
             if (hasDeliverable(t)) {
                 return true;
@@ -221,17 +221,17 @@ public final class SignalState {
 
     /** For a wait loop of its own (futex): registers the thread to be unparked; true when a signal is due. */
     boolean interruptsWait(GuestThread t) {
-        t.hostThread = Thread.currentThread();
+        t.host = Thread.currentThread();
         return hasDeliverable(t);
     }
 
     /** Makes the thread look at its signals: at its next block boundary, and now if it is parked. */
     private static void wake(GuestThread t) {
-        Vcpu cpu = t.vcpu;
+        Vcpu cpu = t.cpu;
         if (cpu != null) {
             cpu.requestInterrupt();
         }
-        Thread host = t.hostThread;
+        Thread host = t.host;
         if (host != null) {
             LockSupport.unpark(host);
         }

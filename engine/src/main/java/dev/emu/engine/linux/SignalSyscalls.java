@@ -147,7 +147,7 @@ final class SignalSyscalls {
             throw new SyscallError(pid > 0 && ProcessHandle.of(pid).isEmpty() ? Errno.ESRCH : Errno.EPERM);
         }
         if (signal != 0) {
-            p.signals().sendToProcess(p.threads(), fromSelf(p, signal, SignalInfo.SI_USER));
+            p.signals().sendToProcess(p.threadList(), fromSelf(p, signal, SignalInfo.SI_USER));
         }
         return 0;
     }
@@ -160,7 +160,7 @@ final class SignalSyscalls {
         if (tgid <= 0 || tid <= 0 || signal < 0 || signal > Signals.MAX) {
             throw new SyscallError(Errno.EINVAL);
         }
-        GuestThread target = tgid == p.pid() ? p.threads().stream().filter(t -> t.tid == tid).findFirst().orElse(null) : null;
+        GuestThread target = tgid == p.pid() ? p.threadList().stream().filter(t -> t.tid == tid).findFirst().orElse(null) : null;
         if (target == null) {
             throw new SyscallError(Errno.ESRCH);
         }
@@ -183,7 +183,7 @@ final class SignalSyscalls {
         if ((int) a[0] != p.pid()) {
             throw new SyscallError(Errno.ESRCH);
         }
-        p.signals().sendToProcess(p.threads(), info);
+        p.signals().sendToProcess(p.threadList(), info);
         return 0;
     }
 

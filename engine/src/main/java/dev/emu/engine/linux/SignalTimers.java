@@ -100,7 +100,7 @@ final class SignalTimers {
                 real = null;
             }
         }
-        process.signals().sendToProcess(process.threads(), SignalInfo.kernel(Signals.SIGALRM));
+        process.signals().sendToProcess(process.threadList(), SignalInfo.kernel(Signals.SIGALRM));
     }
 
     private ScheduledExecutorService clock() {

@@ -29,6 +29,9 @@ public final class StraceWriter implements SyscallListener {
             if (i > 0) {
                 sb.append(',');
             }
+            if (entry != null) {
+                sb.append(entry.argLabels().get(i));
+            }
             appendArg(sb, process, kinds.charAt(i), args[i]);
         }
         sb.append(')');
@@ -63,6 +66,9 @@ public final class StraceWriter implements SyscallListener {
             case 'p' -> sb.append(pointer(v));
             case 'f' -> sb.append((int) v == PathSyscalls.AT_FDCWD ? "AT_FDCWD" : Integer.toString((int) v));
             case 's' -> appendString(sb, process, v);
+            case 'X' -> sb.append(String.format("0x%016x", v));
+            case 'C' -> sb.append(ThreadSyscalls.cloneFlagNames(v));
+            case 'F' -> sb.append(ThreadSyscalls.futexOpName((int) v));
             default -> throw new IllegalStateException("argument kind " + kind);
         }
     }

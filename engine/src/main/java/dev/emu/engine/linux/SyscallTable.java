@@ -3,7 +3,9 @@ package dev.emu.engine.linux;
 import dev.emu.engine.cpu.Vcpu;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +18,9 @@ import java.util.Map;
  *
  * Argument kinds: {@code d} signed int, {@code l} signed long, {@code u} unsigned decimal,
  * {@code x} hex, {@code o} octal, {@code p} pointer, {@code s} pointer to a C string,
- * {@code f} a directory fd (AT_FDCWD). A result kind follows {@code ->}: {@code p} for a
+ * {@code f} a directory fd (AT_FDCWD), {@code X} a 64-bit value in 16 hex digits (0 too),
+ * {@code C} clone flags, {@code F} a futex operation. A kind may carry a label that the trace
+ * prints before the value, as qemu does for clone: {@code child_stack=X}. A result kind follows {@code ->}: {@code p} for a
  * pointer result (mmap, brk), {@code noreturn} for calls that end the thread; the default is
  * decimal.
  */
@@ -34,7 +38,8 @@ public final class SyscallTable {
     }
 
     /** A registered call. */
-    public record Entry(int number, String name, String argKinds, char resultKind, Handler handler) {
+    public record Entry(int number, String name, String argKinds, char resultKind, Handler handler,
+                        List<String> argLabels) {
         public boolean returns() {
             return resultKind != 'n';
         }
@@ -64,8 +69,17 @@ public final class SyscallTable {
             throw new IllegalArgumentException("bad syscall signature: " + signature);
         }
         String name = signature.substring(0, open);
-        String args = signature.substring(open + 1, close).replace(",", "");
-        if (!args.matches("[dluxopsf]*") || args.length() > 6) {
+        StringBuilder args = new StringBuilder();
+        List<String> labels = new ArrayList<>();
+        for (String arg : signature.substring(open + 1, close).split(",", -1)) {
+            int eq = arg.indexOf('=');
+            labels.add(eq < 0 ? "" : arg.substring(0, eq + 1));
+            args.append(arg.substring(eq + 1));
+        }
+        if (args.isEmpty()) {
+            labels.clear();
+        }
+        if (!args.toString().matches("[dluxopsfXCF]*") || args.length() != labels.size() || args.length() > 6) {
             throw new IllegalArgumentException("bad argument kinds in " + signature);
         }
         String rest = signature.substring(close + 1).trim();
@@ -75,7 +89,7 @@ public final class SyscallTable {
             case "-> noreturn" -> 'n';
             default -> throw new IllegalArgumentException("bad result kind in " + signature);
         };
-        entries.put(number, new Entry(number, name, args, result, handler));
+        entries.put(number, new Entry(number, name, args.toString(), result, handler, List.copyOf(labels)));
         if (number >= 0 && number < 1024) {
             if (number >= dense.length) {
                 dense = java.util.Arrays.copyOf(dense, Math.max(number + 1, dense.length * 2));

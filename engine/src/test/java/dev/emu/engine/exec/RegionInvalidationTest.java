@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A write to the page of any block of a region drops the region's entry block. */
+/** A write to the page of any block of a region drops the region; compiled forms replace blocks whole. */
 class RegionInvalidationTest {
     private static TranslationBlock block(long pc) {
         IrBlock ir = new IrBlock(pc);
@@ -33,12 +33,14 @@ class RegionInvalidationTest {
         cache.add(entry);
         cache.add(member);
         cache.add(bystander);
-        cache.addRegion(entry, List.of(entry, member));
-        assertSame(entry, cache.lookup(0x1000));
+        TranslationBlock region = entry.asRegion(new CompiledRegion(cpu -> 0, 3, 2, 100), List.of(entry, member));
+        cache.replace(entry, region);
+        assertSame(region, cache.lookup(0x1000));
+        assertFalse(entry.valid, "the block the region replaced is dropped");
 
         cache.invalidatePage(0x5000 >>> GuestMemory.PAGE_BITS);
 
-        assertFalse(entry.valid);
+        assertFalse(region.valid);
         assertFalse(member.valid);
         assertNull(cache.lookup(0x1000));
         assertNull(cache.lookup(0x5000));
@@ -47,12 +49,26 @@ class RegionInvalidationTest {
     }
 
     @Test
-    void becomingARegionReplacesTheExitTable() {
+    void aRegionIsANewBlockWithTheRegionsExitTable() {
         TranslationBlock entry = block(0x1000);
         TranslationBlock member = block(0x5000);
+        entry.runs = 7;
         CompiledBlock code = cpu -> 0;
-        entry.becomeRegion(new CompiledRegion(code, 3, 2, 100), List.of(entry, member));
-        assertSame(code, entry.code);
-        assertTrue(entry.links.length == 3 && entry.insnsAtExit.length == 3 && entry.insnsAtOtherExit == 0);
+        TranslationBlock region = entry.asRegion(new CompiledRegion(code, 3, 2, 100), List.of(entry, member));
+        assertSame(code, region.code);
+        assertTrue(region.links.length == 3 && region.insnsAtExit.length == 3 && region.insnsAtOtherExit == 0);
+        assertTrue(region.compiled && region.runs == 7 && region.pc == 0x1000);
+        assertTrue(entry.links.length == 1 && entry.insnsAtOtherExit == 1, "the old block is left whole");
+    }
+
+    @Test
+    void aPerThreadJumpCacheNeverReturnsADroppedBlock() {
+        BlockCache cache = new BlockCache();
+        TranslationBlock[] jumps = BlockCache.newJumpCache();
+        TranslationBlock tb = block(0x2000);
+        cache.add(tb);
+        assertSame(tb, cache.lookup(0x2000, jumps));
+        cache.flushAll();
+        assertNull(cache.lookup(0x2000, jumps));
     }
 }

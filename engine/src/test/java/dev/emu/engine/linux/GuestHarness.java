@@ -23,7 +23,7 @@ final class GuestHarness {
     static final Path HELLO = Path.of("..", "test", "guest", "bin", "hello");
     /** What the RISC-V ISA supplies: rv64gc without V has a 1088-byte signal frame (AT_MINSIGSTKSZ). */
     static final LinuxTarget RISCV64 = new LinuxTarget("riscv64",
-            new SyscallAbi(17, new int[] {10, 11, 12, 13, 14, 15}, 10), 2, LinuxTarget.letterBits("imafdc"), 1088, false);
+            new SyscallAbi(17, new int[] {10, 11, 12, 13, 14, 15}, 10), 2, LinuxTarget.letterBits("imafdc"), 1088, false, null, 4);
 
     final ByteArrayOutputStream out;
     final ByteArrayOutputStream err;
