@@ -59,13 +59,32 @@ public final class Errno {
     public static final int ENODATA = 61;
     public static final int EOVERFLOW = 75;
     public static final int ENOTSOCK = 88;
+    public static final int EDESTADDRREQ = 89;
+    public static final int EMSGSIZE = 90;
+    public static final int EPROTOTYPE = 91;
+    public static final int ENOPROTOOPT = 92;
+    public static final int EPROTONOSUPPORT = 93;
+    public static final int ESOCKTNOSUPPORT = 94;
     public static final int EOPNOTSUPP = 95;
+    public static final int EAFNOSUPPORT = 97;
+    public static final int EADDRINUSE = 98;
+    public static final int EADDRNOTAVAIL = 99;
+    public static final int ENETUNREACH = 101;
+    public static final int ECONNABORTED = 103;
+    public static final int ECONNRESET = 104;
+    public static final int ENOBUFS = 105;
+    public static final int EISCONN = 106;
+    public static final int ENOTCONN = 107;
     public static final int ETIMEDOUT = 110;
+    public static final int ECONNREFUSED = 111;
+    public static final int EHOSTUNREACH = 113;
+    public static final int EALREADY = 114;
+    public static final int EINPROGRESS = 115;
 
     /** The largest errno: a syscall result in [-MAX_ERRNO, -1] is an error. */
     public static final int MAX_ERRNO = 4095;
 
-    private static final String[] MESSAGES = new String[ETIMEDOUT + 1];
+    private static final String[] MESSAGES = new String[EINPROGRESS + 1];
 
     static {
         String[][] table = {
@@ -84,8 +103,17 @@ public final class Errno {
             {"36", "File name too long"}, {"37", "No locks available"}, {"38", "Function not implemented"},
             {"39", "Directory not empty"}, {"40", "Too many levels of symbolic links"},
             {"61", "No data available"}, {"75", "Value too large for defined data type"},
-            {"88", "Socket operation on non-socket"}, {"95", "Operation not supported"},
-            {"110", "Connection timed out"},
+            {"88", "Socket operation on non-socket"}, {"89", "Destination address required"},
+            {"90", "Message too long"}, {"91", "Protocol wrong type for socket"},
+            {"92", "Protocol not available"}, {"93", "Protocol not supported"},
+            {"94", "Socket type not supported"}, {"95", "Operation not supported"},
+            {"97", "Address family not supported by protocol"}, {"98", "Address already in use"},
+            {"99", "Cannot assign requested address"}, {"101", "Network is unreachable"},
+            {"103", "Software caused connection abort"}, {"104", "Connection reset by peer"},
+            {"105", "No buffer space available"}, {"106", "Transport endpoint is already connected"},
+            {"107", "Transport endpoint is not connected"}, {"110", "Connection timed out"},
+            {"111", "Connection refused"}, {"113", "No route to host"},
+            {"114", "Operation already in progress"}, {"115", "Operation now in progress"},
         };
         for (String[] row : table) {
             MESSAGES[Integer.parseInt(row[0])] = row[1];

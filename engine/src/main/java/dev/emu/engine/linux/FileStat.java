@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -48,6 +49,35 @@ public record FileStat(long dev, long ino, int mode, int nlink, int uid, int gid
         return b.array();
     }
 
+    /** statx's mask for what {@link #encodeStatx} fills: STATX_BASIC_STATS (no birth time). */
+    public static final int STATX_BASIC_STATS = 0x7ff;
+    public static final int STATX_SIZE = 256;
+
+    /**
+     * struct statx (256 bytes): mask, blksize, attributes, nlink, uid, gid, mode (u16), ino,
+     * size, blocks, attributes_mask, then four statx_timestamps of 16 bytes (atime, btime,
+     * ctime, mtime) at 64, and rdev and dev as major/minor pairs at 128.
+     */
+    public byte[] encodeStatx() {
+        ByteBuffer b = ByteBuffer.allocate(STATX_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0, STATX_BASIC_STATS).putInt(4, blockSize).putInt(16, nlink).putInt(20, uid).putInt(24, gid);
+        b.putShort(28, (short) mode).putLong(32, ino).putLong(40, size).putLong(48, blocks);
+        b.putLong(64, atimeSec).putInt(72, (int) atimeNsec);
+        b.putLong(96, ctimeSec).putInt(104, (int) ctimeNsec);
+        b.putLong(112, mtimeSec).putInt(120, (int) mtimeNsec);
+        b.putInt(128, major(rdev)).putInt(132, minor(rdev)).putInt(136, major(dev)).putInt(140, minor(dev));
+        return b.array();
+    }
+
+    /** The major and minor halves of a Linux dev_t (new_encode_dev's layout). */
+    static int major(long dev) {
+        return (int) (((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL));
+    }
+
+    static int minor(long dev) {
+        return (int) ((dev & 0xff) | ((dev >>> 12) & ~0xffL));
+    }
+
     public boolean isDirectory() {
         return (mode & S_IFMT) == S_IFDIR;
     }
@@ -61,7 +91,7 @@ public record FileStat(long dev, long ino, int mode, int nlink, int uid, int gid
         if ((mode & S_IFMT) != S_IFCHR) {
             return false;
         }
-        long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
+        int major = major(rdev);
         return major == 4 || major == 5 || (major >= 136 && major <= 143);
     }
 
@@ -73,6 +103,11 @@ public record FileStat(long dev, long ino, int mode, int nlink, int uid, int gid
             a = Files.readAttributes(path, "unix:*", options);
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return ofBasic(Files.readAttributes(path, BasicFileAttributes.class, options));
+        } catch (NoSuchFileException e) {
+            if (underNonDirectory(path)) {
+                throw new SyscallError(Errno.ENOTDIR);
+            }
+            throw e;
         }
         long size = (Long) a.get("size");
         int mode = (Integer) a.get("mode");
@@ -83,6 +118,19 @@ public record FileStat(long dev, long ino, int mode, int nlink, int uid, int gid
                 (Integer) a.get("uid"), (Integer) a.get("gid"), (Long) a.get("rdev"), size, BLOCK,
                 blocksFor(mode, size), seconds(atime), nanos(atime), seconds(mtime), nanos(mtime),
                 seconds(ctime), nanos(ctime));
+    }
+
+    /**
+     * Java reports a stat failing with ENOTDIR as a missing file; Linux says ENOTDIR when the
+     * nearest existing ancestor of the path is not a directory.
+     */
+    private static boolean underNonDirectory(Path path) {
+        for (Path p = path.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return !Files.isDirectory(p);
+            }
+        }
+        return false;
     }
 
     /** A pipe with no host identity: what a captured stream (tests, embedding) looks like. */

@@ -39,6 +39,7 @@ final class FileSyscalls {
         t.define(DUP3, "dup3(d,d,x)", FileSyscalls::dup3);
         t.define(FCNTL, "fcntl(d,d,x)", FileSyscalls::fcntl);
         t.define(IOCTL, "ioctl(d,x,p)", Terminal::ioctl);
+        t.define(FLOCK, "flock(d,d)", FileSyscalls::flock);
     }
 
     static long read(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {
@@ -119,8 +120,19 @@ final class FileSyscalls {
     static final int F_SETFD = 2;
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
+    static final int F_GETLK = 5;
+    static final int F_SETLK = 6;
+    static final int F_SETLKW = 7;
+    static final int F_OFD_GETLK = 36;
+    static final int F_OFD_SETLK = 37;
+    static final int F_OFD_SETLKW = 38;
     static final int F_DUPFD_CLOEXEC = 1030;
+    static final int F_SETPIPE_SZ = 1031;
+    static final int F_GETPIPE_SZ = 1032;
     static final int FD_CLOEXEC = 1;
+    static final int F_RDLCK = 0;
+    static final int F_WRLCK = 1;
+    static final int F_UNLCK = 2;
 
     static long fcntl(LinuxProcess p, Vcpu cpu, long[] a) {
         FdTable files = p.files();
@@ -137,11 +149,54 @@ final class FileSyscalls {
                 files.get(a[0]).setStatusFlags((int) a[2]);
                 yield 0;
             }
+            case F_GETLK, F_SETLK, F_SETLKW, F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW -> lock(p, (int) a[1], files.get(a[0]), a[2]);
+            case F_GETPIPE_SZ, F_SETPIPE_SZ -> {
+                if (!(files.get(a[0]) instanceof PipeFile)) {
+                    throw new SyscallError(Errno.EBADF);
+                }
+                yield PipeBuffer.CAPACITY; // the size is fixed: a request to change it gets the size there is
+            }
             default -> {
                 files.get(a[0]);
                 throw new SyscallError(Errno.EINVAL);
             }
         };
+    }
+
+    /**
+     * Record locks are advisory and emu runs one guest process, so nobody else can hold one:
+     * F_SETLK(W) checks its struct flock and succeeds, F_GETLK reports the range unlocked.
+     * (Another process on the host locking the same file is not seen.)
+     */
+    private static long lock(LinuxProcess p, int cmd, OpenFile f, long addr) {
+        int type = (short) GuestMemory.load16(p.memory(), addr);
+        int whence = (short) GuestMemory.load16(p.memory(), addr + 2);
+        boolean ofd = cmd >= F_OFD_GETLK && cmd <= F_OFD_SETLKW;
+        if (type < F_RDLCK || type > F_UNLCK || whence < 0 || whence > 2
+                || ofd && GuestMemory.load32(p.memory(), addr + 24) != 0) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+        if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
+            if (type == F_UNLCK) {
+                throw new SyscallError(Errno.EINVAL);
+            }
+            GuestMemory.store16(p.memory(), addr, F_UNLCK);
+            return 0;
+        }
+        if (type == F_RDLCK && !f.readable() || type == F_WRLCK && !f.writable()) {
+            throw new SyscallError(Errno.EBADF);
+        }
+        return 0;
+    }
+
+    /** flock: advisory, and uncontended for the same reason as {@link #lock}; checks the operation. */
+    static long flock(LinuxProcess p, Vcpu cpu, long[] a) {
+        p.files().get(a[0]);
+        int op = (int) a[1] & ~4; // LOCK_NB
+        if (op != 1 && op != 2 && op != 8) { // LOCK_SH, LOCK_EX, LOCK_UN
+            throw new SyscallError(Errno.EINVAL);
+        }
+        return 0;
     }
 
     // ------------------------------------------------------------------ shared pieces
@@ -226,12 +281,12 @@ final class FileSyscalls {
      * natively; when the guest ignores or catches it, the call fails with EPIPE. When earlier
      * chunks of the same call went through, the count so far is the result instead.
      */
-    private static int writeHost(LinuxProcess p, Vcpu cpu, OpenFile f, byte[] buf, int len, long position,
+    static int writeHost(LinuxProcess p, Vcpu cpu, OpenFile f, byte[] buf, int len, long position,
                                  long doneBefore) throws IOException {
         try {
             return position >= 0 ? f.pwrite(buf, 0, len, position) : f.write(buf, 0, len);
-        } catch (IOException e) {
-            int errno = Errno.of(e);
+        } catch (IOException | SyscallError e) {
+            int errno = e instanceof SyscallError se ? se.errno : Errno.of((IOException) e);
             if (doneBefore > 0) {
                 return 0;
             }
@@ -243,7 +298,7 @@ final class FileSyscalls {
     }
 
     /** The iovec array as {base0, len0, base1, len1, ...}; EINVAL for a bad count or total. */
-    private static long[] iovecs(GuestMemory memory, long addr, long count) {
+    static long[] iovecs(GuestMemory memory, long addr, long count) {
         if (count < 0 || count > IOV_MAX) {
             throw new SyscallError(Errno.EINVAL);
         }

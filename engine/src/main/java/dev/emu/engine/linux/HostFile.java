@@ -101,6 +101,27 @@ final class HostFile extends OpenFile {
     }
 
     @Override
+    public synchronized int available() throws IOException {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, channel.size() - channel.position()));
+    }
+
+    @Override
+    public void sync(boolean dataOnly) throws IOException {
+        channel.force(!dataOnly);
+    }
+
+    /** Java's truncate only shrinks: growing writes one zero byte at the new end (a sparse file). */
+    @Override
+    public synchronized void resize(long size, boolean growOnly) throws IOException {
+        long current = channel.size();
+        if (size < current && !growOnly) {
+            channel.truncate(size);
+        } else if (size > current) {
+            channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
+        }
+    }
+
+    @Override
     public Path path() {
         return path;
     }

@@ -316,6 +316,11 @@ public final class LinuxProcess implements SyscallHandler {
         return cwd;
     }
 
+    /** chdir/fchdir: the directory relative paths and AT_FDCWD start from (the host's own stays put). */
+    void setCwd(Path dir) {
+        cwd = dir;
+    }
+
     /** The struct termios TCGETS reports: what the guest last set with TCSETS, at first a cooked terminal. */
     synchronized byte[] terminalModes() {
         return terminalModes.clone();

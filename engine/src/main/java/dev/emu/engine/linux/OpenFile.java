@@ -76,6 +76,43 @@ public abstract class OpenFile {
         return false;
     }
 
+    /** O_NONBLOCK is set: a transfer that would wait fails with EAGAIN instead. */
+    public boolean nonBlocking() {
+        return (flags() & OpenFlags.O_NONBLOCK) != 0;
+    }
+
+    /**
+     * What a poll would report now (Linux's f_op->poll): POLLIN, POLLOUT, POLLHUP, ... before
+     * masking by the events asked for. Files without a notion of readiness (regular files,
+     * directories) are always ready both ways, as on Linux.
+     */
+    public int poll() throws IOException {
+        return PollSyscalls.DEFAULT_MASK;
+    }
+
+    /**
+     * Asks the waiter to wake when this file's readiness may have changed: a selectable channel
+     * registers with its selector, an in-memory file calls it back. The default does nothing,
+     * right for files that are always ready.
+     */
+    void watch(PollWaiter waiter) throws IOException {
+    }
+
+    /** FIONREAD: bytes a read could return now without waiting. */
+    public int available() throws IOException {
+        throw new SyscallError(Errno.ENOTTY);
+    }
+
+    /** fsync (dataOnly: fdatasync). Pipes, sockets and terminals cannot: EINVAL, as on Linux. */
+    public void sync(boolean dataOnly) throws IOException {
+        throw new SyscallError(Errno.EINVAL);
+    }
+
+    /** ftruncate (and fallocate when grow is true: never shrinks). Only regular files open for writing. */
+    public void resize(long size, boolean growOnly) throws IOException {
+        throw new SyscallError(Errno.EINVAL);
+    }
+
     /** Releases the host resource once no descriptor refers to this file. */
     protected void closeHost() throws IOException {
     }

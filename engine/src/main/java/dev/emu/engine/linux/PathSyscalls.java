@@ -122,14 +122,15 @@ final class PathSyscalls {
         if ((flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH)) != 0) {
             throw new SyscallError(Errno.EINVAL);
         }
-        String name = UserMemory.readPath(p.memory(), a[1]);
-        FileStat st;
+        return writeStat(p, a[2], statAt(p, (int) a[0], UserMemory.readPath(p.memory(), a[1]), flags));
+    }
+
+    /** stat of a name relative to dirfd, or of dirfd itself for "" with AT_EMPTY_PATH (newfstatat, statx). */
+    static FileStat statAt(LinuxProcess p, int dirfd, String name, int flags) throws IOException {
         if (name.isEmpty() && (flags & AT_EMPTY_PATH) != 0) {
-            st = (int) a[0] == AT_FDCWD ? FileStat.of(p.cwd(), true) : p.files().get(a[0]).stat();
-        } else {
-            st = FileStat.of(resolve(p, (int) a[0], name), (flags & AT_SYMLINK_NOFOLLOW) == 0);
+            return dirfd == AT_FDCWD ? FileStat.of(p.cwd(), true) : p.files().get(dirfd).stat();
         }
-        return writeStat(p, a[2], st);
+        return FileStat.of(resolve(p, dirfd, name), (flags & AT_SYMLINK_NOFOLLOW) == 0);
     }
 
     private static long writeStat(LinuxProcess p, long addr, FileStat st) {
@@ -202,7 +203,7 @@ final class PathSyscalls {
         }
     }
 
-    private static Path fdPath(LinuxProcess p, int dirfd) {
+    static Path fdPath(LinuxProcess p, int dirfd) {
         if (dirfd == AT_FDCWD) {
             return p.cwd();
         }

@@ -36,9 +36,6 @@ final class SignalSyscalls {
         t.define(RT_SIGPENDING, "rt_sigpending(p,u)", SignalSyscalls::rtSigpending);
         t.define(RT_SIGTIMEDWAIT, "rt_sigtimedwait(p,p,p,u)", SignalSyscalls::rtSigtimedwait);
         SignalTimers.register(t);
-        if (t.lookup(PPOLL) == null) { // a full ppoll, where the file layer has one, takes precedence
-            t.define(PPOLL, "ppoll(p,d,p,p,u)", SignalSyscalls::ppollNothing);
-        }
     }
 
     static long rtSigaction(LinuxProcess p, Vcpu cpu, long[] a) {
@@ -199,37 +196,6 @@ final class SignalSyscalls {
         p.signals().setBlocked(t, mask);
         p.signals().park(t, Long.MAX_VALUE);
         throw new SyscallError(SignalDelivery.ERESTARTNOHAND);
-    }
-
-    /**
-     * ppoll with no descriptors, which is how glibc's pause() waits on riscv64: sleeps until the
-     * timeout or a signal, with the given mask while it waits (as rt_sigsuspend). Polling
-     * descriptors belongs to the file layer: ENOSYS here.
-     */
-    static long ppollNothing(LinuxProcess p, Vcpu cpu, long[] a) {
-        if (a[1] != 0) {
-            throw new SyscallError(Errno.ENOSYS);
-        }
-        GuestMemory m = p.memory();
-        long deadline = a[2] == 0 ? Long.MAX_VALUE : System.nanoTime() + TimeSyscalls.readTimespec(m, a[2]);
-        GuestThread t = p.thread(cpu);
-        if (a[3] != 0) {
-            if (a[4] != SIGSET_SIZE) {
-                throw new SyscallError(Errno.EINVAL);
-            }
-            long mask = GuestMemory.load64(m, a[3]);
-            t.savedMask = t.blockedSignals;
-            t.hasSavedMask = true;
-            p.signals().setBlocked(t, mask);
-        }
-        if (p.signals().park(t, deadline)) {
-            throw new SyscallError(SignalDelivery.ERESTARTNOHAND);
-        }
-        if (t.hasSavedMask) {
-            t.hasSavedMask = false;
-            p.signals().setBlocked(t, t.savedMask);
-        }
-        return 0;
     }
 
     static long rtSigpending(LinuxProcess p, Vcpu cpu, long[] a) {

@@ -77,6 +77,47 @@ final class StandardStream extends OpenFile {
         }
     }
 
+    /**
+     * Output is always writable. Input is readable when the host says bytes are waiting, or
+     * always when it is a regular file or a device such as /dev/null (as Linux's default poll);
+     * a host pipe or terminal cannot wake a waiter, so poll looks at it again every slice.
+     * (Java cannot see a host pipe's hang-up: a poll on stdin at its end waits until its timeout.)
+     */
+    @Override
+    public int poll() throws IOException {
+        if (in == null) {
+            return PollSyscalls.POLLOUT | PollSyscalls.POLLWRNORM;
+        }
+        if (hostFd >= 0 && !isStream()) {
+            return PollSyscalls.DEFAULT_MASK;
+        }
+        return in.available() > 0 ? PollSyscalls.POLLIN | PollSyscalls.POLLRDNORM : 0;
+    }
+
+    @Override
+    void watch(PollWaiter waiter) {
+        waiter.pollEvery();
+    }
+
+    @Override
+    public int available() throws IOException {
+        if (in == null) {
+            throw new SyscallError(Errno.ENOTTY);
+        }
+        return in.available();
+    }
+
+    /** A pipe, socket or terminal: something whose data arrives over time. */
+    private boolean isStream() {
+        try {
+            FileStat st = stat();
+            int type = st.mode() & FileStat.S_IFMT;
+            return type == FileStat.S_IFIFO || type == FileStat.S_IFSOCK || st.isTerminal();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     @Override
     public FileStat stat() throws IOException {
         return hostFd >= 0 ? FileStat.of(Path.of("/proc/self/fd/" + hostFd), true) : FileStat.pipe(index + 1);

@@ -9,7 +9,8 @@ import java.io.PrintStream;
  * Prints each system call the way qemu's {@code -strace} does: {@code PID name(args) = result},
  * the call written (and flushed) before it runs so its line brackets whatever output it
  * produces, the result after; failures as {@code = -1 errno=N (message)}. Arguments are
- * printed by the kinds the {@link SyscallTable} declares, strings read from guest memory.
+ * printed by the kinds the {@link SyscallTable} declares, strings read from guest memory;
+ * the decoders of flags, socket arguments and addresses are in {@link StraceFormats}.
  */
 public final class StraceWriter implements SyscallListener {
     private static final int MAX_STRING = 256;
@@ -31,6 +32,12 @@ public final class StraceWriter implements SyscallListener {
             }
             if (entry != null) {
                 sb.append(entry.argLabels().get(i));
+            }
+            if (kinds.charAt(i) == 'S') {
+                // a sockaddr prints with its length, the next argument: "{...}, 16"
+                sb.append(StraceFormats.sockaddr(process.memory(), args[i], args[i + 1]));
+                i++;
+                continue;
             }
             appendArg(sb, process, kinds.charAt(i), args[i]);
         }
@@ -69,6 +76,13 @@ public final class StraceWriter implements SyscallListener {
             case 'X' -> sb.append(String.format("0x%016x", v));
             case 'C' -> sb.append(ThreadSyscalls.cloneFlagNames(v));
             case 'F' -> sb.append(ThreadSyscalls.futexOpName((int) v));
+            case 'P' -> sb.append(StraceFormats.hashHex(v));
+            case 'h' -> sb.append(StraceFormats.hashHex(v & 0xffffffffL));
+            case 'a' -> sb.append(StraceFormats.atFlags(v));
+            case 'M' -> sb.append(StraceFormats.statxMask(v));
+            case 'N' -> sb.append(StraceFormats.socketDomain(v));
+            case 'T' -> sb.append(StraceFormats.socketType(v));
+            case 'R' -> sb.append(StraceFormats.socketProtocol(v));
             default -> throw new IllegalStateException("argument kind " + kind);
         }
     }

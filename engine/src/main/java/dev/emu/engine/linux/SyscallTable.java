@@ -19,7 +19,10 @@ import java.util.Map;
  * Argument kinds: {@code d} signed int, {@code l} signed long, {@code u} unsigned decimal,
  * {@code x} hex, {@code o} octal, {@code p} pointer, {@code s} pointer to a C string,
  * {@code f} a directory fd (AT_FDCWD), {@code X} a 64-bit value in 16 hex digits (0 too),
- * {@code C} clone flags, {@code F} a futex operation. A kind may carry a label that the trace
+ * {@code C} clone flags, {@code F} a futex operation; as qemu prints them: {@code P} C's
+ * {@code %#lx}, {@code h} {@code %#x} of the low 32 bits, {@code a} AT_* flags, {@code M} a
+ * statx mask, {@code N}/{@code T}/{@code R} a socket's domain, type and protocol, {@code S} a
+ * struct sockaddr with the next argument as its length. A kind may carry a label that the trace
  * prints before the value, as qemu does for clone: {@code child_stack=X}. A result kind follows {@code ->}: {@code p} for a
  * pointer result (mmap, brk), {@code noreturn} for calls that end the thread; the default is
  * decimal.
@@ -58,6 +61,12 @@ public final class SyscallTable {
         SignalSyscalls.register(t);
         TimeSyscalls.register(t);
         ThreadSyscalls.register(t);
+        DirectorySyscalls.register(t);
+        MetadataSyscalls.register(t);
+        ContentSyscalls.register(t);
+        PipeSyscalls.register(t);
+        PollSyscalls.register(t);
+        SocketSyscalls.register(t);
         return t;
     }
 
@@ -79,7 +88,8 @@ public final class SyscallTable {
         if (args.isEmpty()) {
             labels.clear();
         }
-        if (!args.toString().matches("[dluxopsfXCF]*") || args.length() != labels.size() || args.length() > 6) {
+        if (!args.toString().matches("[dluxopsfXCFPhaMNTRS]*") || args.toString().endsWith("S")
+                || args.length() != labels.size() || args.length() > 6) {
             throw new IllegalArgumentException("bad argument kinds in " + signature);
         }
         String rest = signature.substring(close + 1).trim();

@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * ioctl, for what programs ask of terminals: TCGETS (isatty is built on it) and TIOCGWINSZ
+ * ioctl: FIONREAD (bytes waiting, on any descriptor that knows: files, pipes, sockets, stdin),
+ * FIONBIO, FIOCLEX/FIONCLEX, and what programs ask of terminals: TCGETS (isatty is built on it) and TIOCGWINSZ
  * succeed on a descriptor that is a host terminal and fail with ENOTTY on anything else.
  *
  * <p>Java cannot read or change the host terminal's modes, so TCGETS reports a cooked
@@ -31,12 +32,16 @@ final class Terminal {
     /** The kernel's struct termios for asm-generic: four flag words, c_line, c_cc[19]. */
     static final int TERMIOS_SIZE = 36;
 
-    static long ioctl(LinuxProcess p, Vcpu cpu, long[] a) {
+    static long ioctl(LinuxProcess p, Vcpu cpu, long[] a) throws java.io.IOException {
         OpenFile f = p.files().get(a[0]);
         int request = (int) a[1];
         switch (request) {
             case FIOCLEX, FIONCLEX -> {
                 p.files().setCloseOnExec(a[0], request == FIOCLEX);
+                return 0;
+            }
+            case FIONREAD -> {
+                dev.emu.engine.mem.GuestMemory.store32(p.memory(), a[2], f.available());
                 return 0;
             }
             case FIONBIO -> {
