@@ -41,7 +41,7 @@ final class GuestRunner {
         argv.addAll(cl.guestArgs());
         LinuxProcess process = LinuxProcess.start(isa.linuxTarget(), program, elf, argv, environment(o),
                 StandardStreams.host(), launchOptions(o, System.getenv()));
-        GuestFrontend frontend = isa.newFrontend();
+        GuestFrontend frontend = isa.newFrontend(elf, process.image().loadBias());
         Vcpu cpu = new Vcpu(0, frontend.registerSlots(), process.memory());
         process.initMainThread(cpu);
         PrintStream log = o.logFile() != null ? new PrintStream(new FileOutputStream(o.logFile()), true) : err;

@@ -349,14 +349,7 @@ public final class ExecutionLoop {
     }
 
     private void logGuestCode(IrBlock ir) {
-        StringBuilder sb = new StringBuilder("----------------\nIN: \n");
-        // The instruction starts are the INSN_START ops; their text comes from the frontend.
-        for (var op : ir.ops) {
-            if (op.op == dev.emu.engine.ir.Opcode.INSN_START) {
-                sb.append(String.format("0x%016x:  %s%n", op.imm, frontend.disassemble(op.imm, memory)));
-            }
-        }
-        log.print(sb.append('\n'));
+        log.print(frontend.describeBlock(ir, memory));
     }
 
     private void logBlockEntry(Vcpu cpu, TranslationBlock tb) {

@@ -1,6 +1,9 @@
 package dev.emu.engine.isa;
 
+import dev.emu.engine.ir.IrBlock;
 import dev.emu.engine.ir.IrBuilder;
+import dev.emu.engine.ir.IrOp;
+import dev.emu.engine.ir.Opcode;
 import dev.emu.engine.mem.GuestMemory;
 
 /**
@@ -24,4 +27,20 @@ public interface GuestFrontend {
 
     /** The text of the instruction at pc, for logs; the same as the disassembler prints. */
     String disassemble(long pc, GuestMemory code);
+
+    /**
+     * What {@code -d in_asm} prints for a translated block, in qemu's framing: a rule, a line
+     * {@code IN: } with the symbol the block starts in, one line per instruction (its address
+     * and text), and an empty line. This default names no symbol and uses {@link #disassemble};
+     * an ISA that knows the program's symbols says more.
+     */
+    default String describeBlock(IrBlock block, GuestMemory code) {
+        StringBuilder sb = new StringBuilder("----------------\nIN: \n");
+        for (IrOp op : block.ops) {
+            if (op.op == Opcode.INSN_START) {
+                sb.append(String.format("0x%016x:  %s%n", op.imm, disassemble(op.imm, code)));
+            }
+        }
+        return sb.append('\n').toString();
+    }
 }

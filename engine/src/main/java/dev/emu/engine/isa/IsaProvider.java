@@ -1,5 +1,6 @@
 package dev.emu.engine.isa;
 
+import dev.emu.engine.elf.ElfFile;
 import dev.emu.engine.linux.LinuxTarget;
 
 import java.util.Optional;
@@ -18,6 +19,14 @@ public interface IsaProvider {
 
     /** A new frontend (translator hooks) for one guest process. */
     GuestFrontend newFrontend();
+
+    /**
+     * A new frontend for a process running {@code program}, loaded {@code loadBias} bytes above
+     * its link addresses: its logs may name the program's symbols ({@code -d in_asm}).
+     */
+    default GuestFrontend newFrontend(ElfFile program, long loadBias) {
+        return newFrontend();
+    }
 
     /** What the Linux layer needs to know about this ISA. */
     LinuxTarget linuxTarget();

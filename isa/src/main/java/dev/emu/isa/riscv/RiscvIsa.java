@@ -1,5 +1,6 @@
 package dev.emu.isa.riscv;
 
+import dev.emu.engine.elf.ElfFile;
 import dev.emu.engine.isa.GuestFrontend;
 import dev.emu.engine.isa.IsaProvider;
 import dev.emu.engine.linux.LinuxTarget;
@@ -31,6 +32,11 @@ public final class RiscvIsa implements IsaProvider {
     @Override
     public GuestFrontend newFrontend() {
         return new RiscvFrontend();
+    }
+
+    @Override
+    public GuestFrontend newFrontend(ElfFile program, long loadBias) {
+        return new RiscvFrontend(program, loadBias);
     }
 
     @Override

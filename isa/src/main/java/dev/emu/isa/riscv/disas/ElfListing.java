@@ -7,6 +7,7 @@ import dev.emu.engine.elf.ElfSection;
 import dev.emu.isa.riscv.decode.Extension;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,8 +43,19 @@ public final class ElfListing {
     private static final int EIO = 5;
     private static final String DEFAULT_ARCH = "rv64gc";
 
+    /**
+     * Receives each instruction line of a listing (a line of a function's code, not of an object
+     * dumped as bytes): its address, its length, up to 8 of its bytes as a little-endian number,
+     * and its text, e.g. {@code jal\t105c6 <load_gp>}.
+     */
+    @FunctionalInterface
+    public interface InstructionSink {
+        void instruction(long address, int length, long bytes, String text);
+    }
+
     private final StringBuilder out = new StringBuilder(1 << 16);
     private final PrintStream stream;
+    private InstructionSink sink;
     private final SymbolLookup symbols;
     private final MappingSymbols mapping;
     private final DisasOptions baseOptions;
@@ -83,6 +95,22 @@ public final class ElfListing {
         }
         listing.flush();
         return listing.instructions;
+    }
+
+    /**
+     * Walks the listing of every executable section as {@link #list} prints it, handing each
+     * instruction line to {@code sink} instead: what {@code -d in_asm} looks its text up in, so
+     * that the lui/auipc address tracker has the state it has in the listing.
+     */
+    public static void instructions(ElfFile elf, InstructionSink sink) {
+        ElfListing listing = new ElfListing(elf, false, false, new PrintStream(OutputStream.nullOutputStream()));
+        listing.sink = sink;
+        for (ElfSection section : elf.sections()) {
+            if (section.isExecutable() && section.hasFileData() && section.size() != 0) {
+                listing.section(section, elf.contents(section));
+                listing.out.setLength(0);
+            }
+        }
     }
 
     /** disassemble_section: the section block by block, each block running from one symbol to the next. */
@@ -169,6 +197,9 @@ public final class ElfListing {
                         octetsPerLine = bytesPerLine;
                     }
                     instructions++;
+                    if (sink != null && offset + octets <= stop) {
+                        sink.instruction(vma + offset, (int) octets, littleEndian(data, (int) offset, (int) Math.min(octets, 8)), shown);
+                    }
                 } else {
                     octets = Math.min(octetsPerLine, stop - offset);
                     StringBuilder chars = new StringBuilder();

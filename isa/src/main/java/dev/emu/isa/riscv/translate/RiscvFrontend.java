@@ -1,25 +1,44 @@
 package dev.emu.isa.riscv.translate;
 
+import dev.emu.engine.elf.ElfFile;
 import dev.emu.engine.ir.ExitReason;
+import dev.emu.engine.ir.IrBlock;
 import dev.emu.engine.ir.IrBuilder;
+import dev.emu.engine.ir.IrOp;
+import dev.emu.engine.ir.Opcode;
 import dev.emu.engine.isa.GuestFrontend;
 import dev.emu.engine.mem.GuestMemory;
 import dev.emu.isa.riscv.decode.Encoding;
 import dev.emu.isa.riscv.decode.Extension;
 import dev.emu.isa.riscv.decode.RiscvDecoder;
 import dev.emu.isa.riscv.disas.DisasOptions;
+import dev.emu.isa.riscv.disas.InAsmLog;
 import dev.emu.isa.riscv.disas.RegisterNames;
 import dev.emu.isa.riscv.disas.RiscvDisassembler;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * RISC-V's translator hooks: fetch (16-bit parcels, so a 4-byte instruction may straddle a page
  * and each half's page is checked for execute permission), decode over every extension emu
- * implements, and hand the canonical row's name to its translator. Immutable, so vCPU threads
- * may share one.
+ * implements, and hand the canonical row's name to its translator. vCPU threads may share one:
+ * it is immutable apart from its {@code -d in_asm} log, which is thread-safe.
  */
 public final class RiscvFrontend implements GuestFrontend {
     private final RiscvDecoder decoder = new RiscvDecoder(Extension.all());
     private final TranslatorRegistry translators = TranslatorRegistry.standard();
+    private final InAsmLog inAsm;
+
+    /** A frontend that knows no program: logs show plain addresses. */
+    public RiscvFrontend() {
+        this(null, 0);
+    }
+
+    /** A frontend whose {@code -d in_asm} log names the symbols of {@code program} (null: none). */
+    public RiscvFrontend(ElfFile program, long loadBias) {
+        this.inAsm = new InAsmLog(program, loadBias);
+    }
 
     @Override
     public int translate(IrBuilder b, long pc, GuestMemory code) {
@@ -70,5 +89,24 @@ public final class RiscvFrontend implements GuestFrontend {
         int word = length == 4 ? low | code.fetch16(pc + 2) << 16 : low;
         // A fresh disassembler: its lui/auipc tracking must not carry over from unrelated code.
         return new RiscvDisassembler(DisasOptions.defaults().withArch(Extension.all())).disassemble(pc, word);
+    }
+
+    /** qemu's framing around the lines {@code emu --disas} prints for the same instructions: see {@link InAsmLog}. */
+    @Override
+    public String describeBlock(IrBlock block, GuestMemory code) {
+        List<Long> pcs = new ArrayList<>();
+        for (IrOp op : block.ops) {
+            if (op.op == Opcode.INSN_START) {
+                pcs.add(op.imm);
+            }
+        }
+        long[] at = new long[pcs.size()];
+        int[] words = new int[pcs.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = pcs.get(i);
+            int low = code.fetch16(at[i]);
+            words[i] = RiscvDecoder.length(low) == 4 ? low | code.fetch16(at[i] + 2) << 16 : low;
+        }
+        return inAsm.block(at, words);
     }
 }
