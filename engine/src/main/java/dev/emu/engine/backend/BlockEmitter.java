@@ -129,7 +129,10 @@ final class BlockEmitter {
         this.count = region ? local++ : -1;
         boolean accessesMemory = blocks.stream().anyMatch(b -> b.ops.stream()
                 .anyMatch(op -> op.op == dev.emu.engine.ir.Opcode.LOAD || op.op == dev.emu.engine.ir.Opcode.STORE));
-        this.memory = MemoryEmitter.ENABLED && accessesMemory ? new MemoryEmitter(mv, mem, local) : null;
+        // The page cache pays off where its entries are used again: in loops. Code that runs
+        // through once per call would miss on every page and pay the fill on top of the lookup.
+        this.memory = MemoryEmitter.ENABLED && accessesMemory && region && loops(blocks)
+                ? new MemoryEmitter(mv, mem, local) : null;
         if (memory != null) {
             local += MemoryEmitter.LOCALS;
         }
@@ -147,6 +150,22 @@ final class BlockEmitter {
     }
 
     private static final int MAX_RETURN_SITES = 4;
+
+    /** Whether a direct exit of the region jumps back to one of its blocks at or before its own. */
+    private static boolean loops(List<BlockAnalysis> blocks) {
+        for (int j = 0; j < blocks.size(); j++) {
+            for (IrOp op : blocks.get(j).ops) {
+                if (op.op == dev.emu.engine.ir.Opcode.GOTO || op.op == dev.emu.engine.ir.Opcode.EXIT_IF) {
+                    for (int k = 0; k <= j; k++) {
+                        if (blocks.get(k).block.startPc == op.imm) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
 
     /**
      * The region blocks a computed jump tries: return sites (the block right after one that
