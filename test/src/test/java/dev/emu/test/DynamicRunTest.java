@@ -167,7 +167,7 @@ class DynamicRunTest {
     }
 
     private static void assertGolden(String name, GuestProcess.Result emu, String how) throws IOException {
-        Path golden = GoldenRunTest.GOLDEN;
+        Path golden = GoldenCases.GOLDEN;
         String expected = Files.readString(golden.resolve(name + ".stdout"), StandardCharsets.UTF_8);
         int status = Integer.parseInt(Files.readString(golden.resolve(name + ".status")).strip());
         assertEquals(expected, emu.stdout(), name + " [" + how + "] stdout; stderr: " + emu.stderr());

@@ -28,41 +28,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * qemu itself when installed; and host signals (SIGINT, SIGTERM) forwarded to a guest handler.
  */
 class SignalsRunTest {
-    private static final List<List<String>> MODES = List.of(List.of(), List.of("-tier", "interp"), List.of("-tier", "jit"));
-    private static final List<String> PROGRAMS = List.of("signals", "abort");
+    private static final List<GoldenCases.Program> PROGRAMS = List.of(GoldenCases.program("signals"), GoldenCases.program("abort"));
 
     static Stream<Arguments> cases() {
-        List<Arguments> all = new ArrayList<>();
-        for (String p : PROGRAMS) {
-            for (List<String> mode : MODES) {
-                all.add(Arguments.of(p, String.join(" ", mode), mode));
-            }
-        }
-        return all.stream();
+        return GoldenCases.inModes(PROGRAMS, List.of(GoldenCases.TIERED, GoldenCases.INTERP, GoldenCases.JIT));
+    }
+
+    static Stream<GoldenCases.Program> programs() {
+        return PROGRAMS.stream();
     }
 
     @ParameterizedTest(name = "{0} [{1}]")
     @MethodSource("cases")
-    void matchesGolden(String name, String modeText, List<String> mode) throws Exception {
-        List<String> args = new ArrayList<>(mode);
-        args.add("test/guest/bin/" + name);
-        GuestProcess.Result emu = GuestProcess.emu(args);
-        String expected = Files.readString(GoldenRunTest.GOLDEN.resolve(name + ".stdout"), StandardCharsets.UTF_8);
-        int status = Integer.parseInt(Files.readString(GoldenRunTest.GOLDEN.resolve(name + ".status")).strip());
-        assertEquals(expected, emu.stdout(), name + " [" + modeText + "] stdout; stderr: " + emu.stderr());
-        assertEquals(status, emu.status(), name + " [" + modeText + "] exit status; stderr: " + emu.stderr());
+    void matchesGolden(GoldenCases.Program program, String modeText, List<String> mode) throws Exception {
+        GoldenCases.assertMatchesGolden(program, modeText, mode);
     }
 
     @ParameterizedTest(name = "{0} vs qemu")
-    @ValueSource(strings = {"signals", "abort"})
-    void matchesQemu(String name) throws Exception {
-        Assumptions.assumeTrue(GuestProcess.qemuAvailable() || System.getenv("CI") != null,
-                "qemu-riscv64 not installed: compared with the stored golden outputs only");
-        List<String> command = List.of("test/guest/bin/" + name);
-        GuestProcess.Result qemu = GuestProcess.qemu(command);
-        GuestProcess.Result emu = GuestProcess.emu(command);
-        assertEquals(qemu.stdout(), emu.stdout(), name + " stdout");
-        assertEquals(qemu.status(), emu.status(), name + " exit status");
+    @MethodSource("programs")
+    void matchesQemu(GoldenCases.Program program) throws Exception {
+        GoldenCases.assertMatchesQemu(program, List.of());
     }
 
     @Test
