@@ -14,7 +14,7 @@ import static org.objectweb.asm.Opcodes.*;
  * nothing stands between the run loop's call and the code. Several blocks (a batch, to define
  * fewer classes): each body is a static method {@code b<k>(Vcpu)}, each instance has an
  * {@code id}, and {@code run} switches on it. A region: {@code run(Vcpu)} holds all its blocks
- * as one body (see {@link BlockEmitter}).
+ * as one body (see {@link BlockEmitter}), entered at the block its instance's {@code entry} names.
  */
 final class BlockClassWriter {
     static final String PACKAGE = "dev/emu/engine/backend/";
@@ -30,14 +30,24 @@ final class BlockClassWriter {
     /** A region's class: its bytes, its number of exits, and the bytecode size of its method. */
     record RegionClass(byte[] bytes, int exits, int codeBytes) {}
 
-    /** One class whose {@code run} holds every block of a region, the first being its entry. */
+    /**
+     * One class whose {@code run} holds every block of a region. Each instance has an
+     * {@code entry}: the block {@code run} starts at (0, the region's first block, for the
+     * instance the region was compiled for; others when a block inside it gets hot and runs the
+     * same method from its own start instead of being compiled again).
+     */
     static RegionClass writeRegion(List<IrBlock> blocks) {
         String name = PACKAGE + "Region_" + Long.toHexString(blocks.get(0).startPc);
         ClassWriter cw = newClassWriter(name);
-        writeConstructor(cw, name, false);
+        cw.visitField(ACC_PRIVATE | ACC_FINAL, "entry", "I", null, null).visitEnd();
+        writeConstructor(cw, name, "entry");
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESC, null, null);
         mv.visitCode();
         BlockEmitter emitter = new BlockEmitter(mv, blocks.stream().map(BlockAnalysis::new).toList(), true, 1);
+        emitter.setEntrySelector(() -> {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, name, "entry", "I");
+        });
         int exits = emitter.emit();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -64,12 +74,12 @@ final class BlockClassWriter {
         String name = PACKAGE + simpleName(blocks);
         ClassWriter cw = newClassWriter(name);
         if (blocks.size() == 1) {
-            writeConstructor(cw, name, false);
+            writeConstructor(cw, name, null);
             MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESC, null, null);
             writeBody(mv, blocks.get(0), 1);
         } else {
             cw.visitField(ACC_PRIVATE | ACC_FINAL, "id", "I", null, null).visitEnd();
-            writeConstructor(cw, name, true);
+            writeConstructor(cw, name, "id");
             writeDispatch(cw, name, blocks.size());
             for (int k = 0; k < blocks.size(); k++) {
                 MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "b" + k, RUN_DESC, null, null);
@@ -87,15 +97,16 @@ final class BlockClassWriter {
         mv.visitEnd();
     }
 
-    private static void writeConstructor(ClassWriter cw, String name, boolean withId) {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", withId ? "(I)V" : "()V", null, null);
+    /** {@code intField}: the int field the constructor's one argument goes to, or null for none. */
+    private static void writeConstructor(ClassWriter cw, String name, String intField) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "<init>", intField != null ? "(I)V" : "()V", null, null);
         mv.visitCode();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        if (withId) {
+        if (intField != null) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ILOAD, 1);
-            mv.visitFieldInsn(PUTFIELD, name, "id", "I");
+            mv.visitFieldInsn(PUTFIELD, name, intField, "I");
         }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);

@@ -76,6 +76,8 @@ final class BlockEmitter {
     private final Label faultTail = new Label();
     private final Label end = new Label();
     private boolean anyFaultRange;
+    /** Pushes the block index a region starts at (an int), or null: the first block. */
+    private Runnable entrySelector;
 
     /** Per block, per guest instruction: its range's labels (start, end, handler), or null. */
     private final Label[][][] insnRanges;
@@ -193,10 +195,22 @@ final class BlockEmitter {
                 .limit(MAX_RETURN_SITES).toArray();
     }
 
+    /**
+     * A region whose method can start at any of its blocks: {@code selector} pushes the index of
+     * the block to start at, and the entry code (register loads) is followed by a switch on it.
+     */
+    void setEntrySelector(Runnable selector) {
+        this.entrySelector = selector;
+    }
+
     /** Writes the method body; returns the number of direct exits (a region's exits leave it). */
     int emit() {
         declareExceptionRanges();
         emitEntry();
+        if (entrySelector != null && blocks.size() > 1) {
+            entrySelector.run();
+            mv.visitTableSwitchInsn(0, blocks.size() - 1, blockStart[0], blockStart);
+        }
         for (int j = 0; j < blocks.size(); j++) {
             begin(j);
             mv.visitLabel(blockStart[j]);

@@ -67,6 +67,12 @@ public final class ExecutionLoop {
     static final int REGION_MAX_OPS = Integer.getInteger("emu.region.ops", 500);
     static final int REGION_MAX_INLINED_CALLS = Integer.getInteger("emu.region.calls", 28);
     static final int REGION_MIN_RUNS = 1;
+    /**
+     * {@code -Demu.region.reuse=true}: a hot block already compiled inside a region enters that
+     * region instead of heading a new one (see RegionMember). Off by default until measured on a
+     * quiet machine: it halves the regions compiled but doubles sort's dispatches.
+     */
+    static final boolean REUSE_REGIONS = Boolean.getBoolean("emu.region.reuse");
     static final boolean INLINE_MEMORY = !"false".equals(System.getProperty("emu.inlineMemory"));
 
     /**
@@ -82,6 +88,9 @@ public final class ExecutionLoop {
     // Guarded by the translation lock (the cache's monitor).
     private long regionsCompiled;
     private long regionBlocks;
+    private long regionEntriesReused;
+    /** Guarded by the cache's lock, like everything compile() does. */
+    private final Map<Long, RegionMember> regionMembers = new java.util.HashMap<>();
     private long blocksTranslated;
     private long blocksCompiled;
     private long translateNanos;
@@ -254,13 +263,24 @@ public final class ExecutionLoop {
         long start = System.nanoTime();
         // Per-block logging, -singlestep and nochain ask to see every block on its own.
         boolean regions = options.regions() && !perBlockLogging && options.chaining() && options.maxBlockInsns() > 1;
+        RegionMember member = regions && REUSE_REGIONS ? regionMembers.get(tb.pc) : null;
+        if (member != null && !member.region().valid) {
+            regionMembers.remove(tb.pc); // a page of it was written: its copy of this block may be stale
+            member = null;
+        }
         List<TranslationBlock> blocks = regions ? regionBlocks(tb) : List.of(tb);
-        CompiledRegion region = blocks.size() > 1 || regions && jumpsToItself(tb)
+        CompiledRegion region = member == null && (blocks.size() > 1 || regions && jumpsToItself(tb))
                 ? compiler.compileRegion(blocks.stream().map(b -> b.ir).toList()) : null;
         TranslationBlock fresh;
-        if (region != null) {
+        if (member != null) {
+            fresh = tb.asRegionEntry(member.code(), member.index(), member.region().region);
+            regionEntriesReused++;
+        } else if (region != null) {
             List<TranslationBlock> taken = blocks.subList(0, region.blocks());
             fresh = tb.asRegion(region, taken);
+            for (int k = 1; k < taken.size(); k++) {
+                regionMembers.put(taken.get(k).pc, new RegionMember(fresh, region, k));
+            }
             regionsCompiled++;
             regionBlocks += taken.size();
         } else {
@@ -275,6 +295,15 @@ public final class ExecutionLoop {
         compileNanos += System.nanoTime() - start;
         return fresh;
     }
+
+    /**
+     * A block compiled inside a region (not as its first block): once it is hot itself it runs
+     * the region's method from its own start ({@link CompiledRegion#entryAt}) instead of being
+     * compiled again as the head of a region of its own, which used to compile the same hot
+     * blocks four to six times over. Only while the region is valid: a write to any of its pages
+     * drops it, and the block is then compiled afresh.
+     */
+    private record RegionMember(TranslationBlock region, CompiledRegion code, int index) {}
 
     /**
      * The blocks of the region grown from a hot block: it, then breadth first the blocks its
@@ -392,9 +421,9 @@ public final class ExecutionLoop {
             instret += cpu.instret;
         }
         synchronized (cache) {
-            return String.format("blocks translated %d (%.1f ms), compiled %d (%.1f ms; %d regions of %d blocks), invalidated %d, dispatches %d, instret %d",
+            return String.format("blocks translated %d (%.1f ms), compiled %d (%.1f ms; %d regions of %d blocks, %d blocks entering a region of another), invalidated %d, dispatches %d, instret %d",
                     blocksTranslated, translateNanos / 1e6, blocksCompiled, compileNanos / 1e6, regionsCompiled, regionBlocks,
-                    cache.invalidations(), dispatches.sum(), instret);
+                    regionEntriesReused, cache.invalidations(), dispatches.sum(), instret);
         }
     }
 }

@@ -79,11 +79,15 @@ public final class TranslationBlock {
      * region's (none linked yet) and its code counts its own instructions.
      */
     private TranslationBlock(TranslationBlock entry, CompiledRegion compiled, List<TranslationBlock> blocks) {
+        this(entry, compiled, compiled.code(), blocks);
+    }
+
+    private TranslationBlock(TranslationBlock entry, CompiledRegion compiled, CompiledBlock code, List<TranslationBlock> blocks) {
         this.pc = entry.pc;
         this.guestBytes = entry.guestBytes;
         this.guestInsns = entry.guestInsns;
         this.ir = entry.ir;
-        this.code = compiled.code();
+        this.code = code;
         this.compiled = true;
         this.links = new TranslationBlock[compiled.exits()];
         this.insnsAtExit = new int[compiled.exits()];
@@ -97,6 +101,14 @@ public final class TranslationBlock {
         TranslationBlock tb = new TranslationBlock(ir, compiledCode, true);
         tb.inheritCounters(this);
         return tb;
+    }
+
+    /**
+     * This block, the {@code k}-th of a compiled region's {@code blocks}, replaced by that
+     * region's method entered at it: its exits are the region's.
+     */
+    TranslationBlock asRegionEntry(CompiledRegion compiledRegion, int k, List<TranslationBlock> blocks) {
+        return new TranslationBlock(this, compiledRegion, compiledRegion.entryAt(k), blocks);
     }
 
     /** This block (the first of {@code blocks}) replaced by the region compiled from them. */

@@ -119,6 +119,24 @@ public final class RegionCompilationTest {
         assertTrue(exit >= 0 && exit < region.exits());
     }
 
+    /** entryAt(1) starts the same method at TAIL: the loop does not run, TAIL's three instructions do. */
+    @Test
+    void aRegionCanBeEnteredAtAnyOfItsBlocks() {
+        CompiledRegion region = loopRegion();
+        Vcpu atLoop = loopState(3, 0);
+        Vcpu atTail = loopState(3, 0);
+        int fromLoop = region.entryAt(0).run(atLoop);
+        int fromTail = region.entryAt(1).run(atTail);
+        assertEquals(fromLoop, fromTail, "same exit, numbered by target");
+        assertEquals(0x2000, atTail.pc);
+        assertEquals(0, atTail.regs[1], "the loop did not run");
+        assertEquals(42, atTail.regs[5]);
+        assertEquals(3, atTail.instret);
+        assertEquals(3, atLoop.regs[1]);
+        assertEquals(9, atLoop.instret);
+        assertThrows(IllegalArgumentException.class, () -> region.entryAt(2));
+    }
+
     @Test
     void exitsAreNumberedByTargetAndCountTheirInstructions() {
         CompiledRegion region = loopRegion();
