@@ -48,6 +48,9 @@ final class GuestRunner {
         if (o.strace()) {
             process.setSyscallListener(new StraceWriter(log));
         }
+        if (o.log().contains("unimp")) {
+            process.setUnimplementedLog(log);
+        }
         ExecutionOptions options = ExecutionOptions.defaults()
                 .withLog(o.log(), log)
                 .withFilter(o.filterStart(), o.filterEnd());

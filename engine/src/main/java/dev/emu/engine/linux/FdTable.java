@@ -84,6 +84,11 @@ public final class FdTable {
         f.closeHost();
     }
 
+    /** Whether fd refers to an open file (close_range skips the gaps). */
+    public synchronized boolean isOpen(int fd) {
+        return fd >= 0 && fd < MAX_FDS && files[fd] != null;
+    }
+
     public synchronized boolean closeOnExec(long fd) {
         get(fd);
         return closeOnExec[(int) fd];

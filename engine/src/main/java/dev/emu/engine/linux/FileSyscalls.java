@@ -40,13 +40,14 @@ final class FileSyscalls {
         t.define(FCNTL, "fcntl(d,d,x)", FileSyscalls::fcntl);
         t.define(IOCTL, "ioctl(d,x,p)", Terminal::ioctl);
         t.define(FLOCK, "flock(d,d)", FileSyscalls::flock);
+        t.define(CLOSE_RANGE, "close_range(u,u,x)", FileSyscalls::closeRange);
     }
 
     static long read(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {
         OpenFile f = readableFile(p, a[0]);
         int count = count(a[2]);
         UserMemory.checkWritable(p.memory(), a[1], count);
-        return readInto(p.memory(), f, a[1], count, -1);
+        return readInto(p.memory(), f, a[1], count, -1, ThreadSyscalls.interrupted(p, cpu));
     }
 
     static long write(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {
@@ -60,7 +61,7 @@ final class FileSyscalls {
             throw new SyscallError(Errno.EINVAL);
         }
         UserMemory.checkWritable(p.memory(), a[1], count);
-        return readInto(p.memory(), f, a[1], count, a[3]);
+        return readInto(p.memory(), f, a[1], count, a[3], OpenFile.NEVER);
     }
 
     static long pwrite(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {
@@ -80,7 +81,8 @@ final class FileSyscalls {
             total += iov[i + 1];
         }
         byte[] buf = new byte[(int) total];
-        int n = f instanceof HostFile ? readFully(f, buf, buf.length, -1) : f.read(buf, 0, buf.length);
+        int n = f instanceof HostFile ? readFully(f, buf, buf.length, -1)
+                : f.read(buf, 0, buf.length, ThreadSyscalls.interrupted(p, cpu));
         int off = 0;
         for (int i = 0; i < iov.length && off < n; i += 2) {
             int part = (int) Math.min(iov[i + 1], n - off);
@@ -199,6 +201,30 @@ final class FileSyscalls {
         return 0;
     }
 
+    static final int CLOSE_RANGE_UNSHARE = 2;
+    static final int CLOSE_RANGE_CLOEXEC = 4;
+
+    /** close_range(first, last, flags): closes (or with CLOSE_RANGE_CLOEXEC marks) every open fd in the range. */
+    static long closeRange(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {
+        long first = a[0] & 0xffffffffL;
+        long last = a[1] & 0xffffffffL;
+        if ((a[2] & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) != 0 || first > last) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+        FdTable files = p.files();
+        for (long fd = first; fd <= Math.min(last, FdTable.MAX_FDS - 1); fd++) {
+            if (!files.isOpen((int) fd)) {
+                continue;
+            }
+            if ((a[2] & CLOSE_RANGE_CLOEXEC) != 0) {
+                files.setCloseOnExec(fd, true);
+            } else {
+                files.close(fd);
+            }
+        }
+        return 0;
+    }
+
     // ------------------------------------------------------------------ shared pieces
 
     private static OpenFile readableFile(LinuxProcess p, long fd) {
@@ -245,13 +271,13 @@ final class FileSyscalls {
      * regular file is read until count or end of file, as Linux does; a pipe or terminal
      * returns what one host read gives.
      */
-    private static long readInto(GuestMemory memory, OpenFile f, long addr, int count, long position)
-            throws IOException {
+    private static long readInto(GuestMemory memory, OpenFile f, long addr, int count, long position,
+                                 java.util.function.BooleanSupplier stop) throws IOException {
         byte[] buf = new byte[Math.min(count, CHUNK)];
         long done = 0;
         while (done < count) {
             int want = (int) Math.min(buf.length, count - done);
-            int n = position >= 0 ? f.pread(buf, 0, want, position + done) : f.read(buf, 0, want);
+            int n = position >= 0 ? f.pread(buf, 0, want, position + done) : f.read(buf, 0, want, stop);
             if (n <= 0) {
                 break;
             }
@@ -284,7 +310,7 @@ final class FileSyscalls {
     static int writeHost(LinuxProcess p, Vcpu cpu, OpenFile f, byte[] buf, int len, long position,
                                  long doneBefore) throws IOException {
         try {
-            return position >= 0 ? f.pwrite(buf, 0, len, position) : f.write(buf, 0, len);
+            return position >= 0 ? f.pwrite(buf, 0, len, position) : f.write(buf, 0, len, ThreadSyscalls.interrupted(p, cpu));
         } catch (IOException | SyscallError e) {
             int errno = e instanceof SyscallError se ? se.errno : Errno.of((IOException) e);
             if (doneBefore > 0) {

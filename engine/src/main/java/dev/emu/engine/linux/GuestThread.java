@@ -42,8 +42,29 @@ public final class GuestThread {
     int interruptedSyscall;
     long interruptedArg0;
 
+    // Scheduling and naming (see SchedulingSyscalls, ProcessControlSyscalls); a new thread copies
+    // its creator's, except the death signal, which clone clears as Linux does.
+    /** The name prctl(PR_SET_NAME) gives (Linux's comm, at most 15 bytes); null: the program's. */
+    volatile byte[] name;
+    int deathSignal;
+    int nice;
+    int schedPolicy;
+    int schedPriority;
+    /** The CPUs sched_setaffinity allowed, one bit each; null: all of them. */
+    byte[] affinity;
+
     GuestThread(int tid) {
         this.tid = tid;
+    }
+
+    /** What a thread made by clone takes from this one, its creator. */
+    void inheritInto(GuestThread child) {
+        child.blockedSignals = blockedSignals;
+        child.name = name;
+        child.nice = nice;
+        child.schedPolicy = schedPolicy;
+        child.schedPriority = schedPriority;
+        child.affinity = affinity;
     }
 
     public long blockedSignals() {

@@ -156,7 +156,7 @@ final class GuestThreads {
     /**
      * clone for a new thread in this process: a vCPU copied from the parent's (result register 0,
      * stack pointer newSp unless 0, thread pointer tls with CLONE_SETTLS), the parent's signal
-     * mask, and a host thread to run it. Returns the new thread id.
+     * mask, name and scheduling settings, and a host thread to run it. Returns the new thread id.
      */
     long cloneThread(Vcpu parent, long flags, long newSp, long parentTid, long tls, long childTid) {
         LinuxTarget target = process.target();
@@ -179,7 +179,7 @@ final class GuestThreads {
             }
             child = new GuestThread(tidOf(index));
             child.cpu = cpu;
-            child.blockedSignals = of(parent).blockedSignals;
+            of(parent).inheritInto(child);
             if ((flags & ThreadSyscalls.CLONE_CHILD_CLEARTID) != 0) {
                 child.clearChildTid = childTid;
             }

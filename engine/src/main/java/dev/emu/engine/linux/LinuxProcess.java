@@ -14,6 +14,7 @@ import dev.emu.engine.mem.GuestMemory;
 import dev.emu.engine.mem.MemoryFault;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,6 +54,10 @@ public final class LinuxProcess implements SyscallHandler {
     private final int uid;
     private final int gid;
     private final GuestThreads threads = new GuestThreads(this);
+    private final Credentials credentials;
+    private final ProcessSettings settings;
+    /** Where -d unimp logs the calls emu does not implement; null: nowhere. */
+    private volatile PrintStream unimplementedLog;
     private volatile Path cwd = Path.of("").toAbsolutePath();
     private int umask = 022;
     private byte[] terminalModes = Terminal.cookedTermios();
@@ -75,6 +80,8 @@ public final class LinuxProcess implements SyscallHandler {
         this.uid = ids[0];
         this.gid = ids[1];
         this.signals = new SignalState(pid, uid);
+        this.credentials = Credentials.ofHost(uid, gid);
+        this.settings = new ProcessSettings(pid);
         this.delivery = new SignalDelivery(this);
     }
 
@@ -145,7 +152,7 @@ public final class LinuxProcess implements SyscallHandler {
         }
         long result;
         try {
-            result = entry == null ? -Errno.ENOSYS : entry.handler().call(this, cpu, args);
+            result = entry == null ? unimplemented(number) : entry.handler().call(this, cpu, args);
         } catch (SyscallError e) {
             result = -e.errno;
         } catch (MemoryFault e) {
@@ -186,6 +193,24 @@ public final class LinuxProcess implements SyscallHandler {
 
     SignalDelivery delivery() {
         return delivery;
+    }
+
+    /** -d unimp: a line for each call emu does not implement goes to log (null: none). */
+    public void setUnimplementedLog(PrintStream log) {
+        unimplementedLog = log;
+    }
+
+    /** Logs a call emu does not implement (or refuses, like execve) the way -d unimp asks. */
+    void logUnimplemented(long number) {
+        PrintStream log = unimplementedLog;
+        if (log != null) {
+            log.println("Unsupported syscall: " + number + " (" + SyscallNumbers.name(number) + ")");
+        }
+    }
+
+    private long unimplemented(long number) {
+        logUnimplemented(number);
+        return -Errno.ENOSYS;
     }
 
     /** Installs the -strace hook (or a plugin's); null removes it. */
@@ -310,6 +335,15 @@ public final class LinuxProcess implements SyscallHandler {
 
     public int gid() {
         return gid;
+    }
+
+    /** The guest's user and group ids (the host's at start). */
+    Credentials credentials() {
+        return credentials;
+    }
+
+    ProcessSettings settings() {
+        return settings;
     }
 
     public Path cwd() {

@@ -2,6 +2,7 @@ package dev.emu.engine.linux;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * An open file description (the kernel's {@code struct file}): what one or more descriptors
@@ -43,6 +44,22 @@ public abstract class OpenFile {
 
     /** Writes at the file offset (at the end with O_APPEND); returns the count written. */
     public abstract int write(byte[] b, int off, int len) throws IOException;
+
+    /** Never stops a wait: for transfers made outside a guest thread's syscall. */
+    static final BooleanSupplier NEVER = () -> false;
+
+    /**
+     * read, for a file whose reads may wait (pipes): the wait ends with ERESTARTSYS once stop
+     * is true (a signal for the thread, the process ending). Files that do not wait ignore it.
+     */
+    public int read(byte[] b, int off, int len, BooleanSupplier stop) throws IOException {
+        return read(b, off, len);
+    }
+
+    /** write, for a file whose writes may wait; stop as for {@link #read(byte[], int, int, BooleanSupplier)}. */
+    public int write(byte[] b, int off, int len, BooleanSupplier stop) throws IOException {
+        return write(b, off, len);
+    }
 
     public int pread(byte[] b, int off, int len, long position) throws IOException {
         throw new SyscallError(Errno.ESPIPE);

@@ -65,8 +65,11 @@ final class PathSyscalls {
         if (generated != null) {
             return generated;
         }
-        if ((flags & O_TMPFILE) == O_TMPFILE || (flags & O_ACCMODE) == 3) {
-            throw new SyscallError((flags & O_ACCMODE) == 3 ? Errno.EINVAL : Errno.EOPNOTSUPP);
+        if ((flags & O_ACCMODE) == 3) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+        if ((flags & O_TMPFILE) == O_TMPFILE) {
+            return openUnnamed(p, path, flags, mode);
         }
         boolean follow = (flags & O_NOFOLLOW) == 0;
         FileStat st = statOrNull(path, follow);
@@ -115,6 +118,34 @@ final class PathSyscalls {
         } catch (UnsupportedOperationException e) {
             return new HostFile(FileChannel.open(path, options), path, flags);
         }
+    }
+
+    /**
+     * O_TMPFILE: an unnamed regular file in directory dir, open for writing. The host file gets
+     * a fresh name and loses it at once, so nothing else can see it and it goes when closed;
+     * what Linux adds (linkat from /proc/self/fd to give it a name later) is not offered.
+     */
+    private static OpenFile openUnnamed(LinuxProcess p, Path dir, int flags, int mode) throws IOException {
+        if (!OpenFlags.writable(flags)) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+        FileStat st = statOrNull(dir, true);
+        if (st == null) {
+            throw new SyscallError(Errno.ENOENT);
+        }
+        if (!st.isDirectory()) {
+            throw new SyscallError(Errno.ENOTDIR);
+        }
+        Path file;
+        try {
+            file = Files.createTempFile(dir, ".emu-tmpfile-", "",
+                    PosixFilePermissions.asFileAttribute(permissions(mode & ~p.umask())));
+        } catch (UnsupportedOperationException e) {
+            file = Files.createTempFile(dir, ".emu-tmpfile-", "");
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Files.delete(file);
+        return new HostFile(channel, file, flags);
     }
 
     static long newfstatat(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {

@@ -1,14 +1,19 @@
 package dev.emu.engine.linux;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The kernel side of a pipe: a 64 KiB ring buffer shared by its read and write ends, which
  * guest threads may use at once. Reads wait for data (or end of file once the write end is
  * closed); writes wait for room, a write of at most {@link #PIPE_BUF} bytes going in whole, as
  * POSIX requires. Writing with the read end closed fails with EPIPE (SIGPIPE is raised by the
- * write syscall's caller, {@link FileSyscalls}).
+ * write syscall's caller, {@link FileSyscalls}). A waiting read or write gives up when its
+ * stop condition (a signal for the thread, the process ending) turns true.
  */
 final class PipeBuffer {
     /** Linux's default pipe capacity (16 pages). */
@@ -22,21 +27,29 @@ final class PipeBuffer {
     private boolean readerClosed;
     private boolean writerClosed;
     private final List<PollWaiter> waiters = new ArrayList<>();
+    /** Threads parked in read or write until the buffer changes. */
+    private final Set<Thread> sleepers = new HashSet<>();
 
-    /** Reads up to len bytes; 0 at end of file; EAGAIN when empty and nonBlocking. */
-    synchronized int read(byte[] b, int off, int len, boolean nonBlocking) {
-        if (len == 0) {
-            return 0;
-        }
-        while (count == 0) {
-            if (writerClosed) {
-                return 0;
+    /** Reads up to len bytes; 0 at end of file; EAGAIN when empty and nonBlocking; ERESTARTSYS when stop says so while waiting. */
+    int read(byte[] b, int off, int len, boolean nonBlocking, BooleanSupplier stop) {
+        while (true) {
+            synchronized (this) {
+                if (len == 0 || count == 0 && writerClosed) {
+                    return 0;
+                }
+                if (count > 0) {
+                    return take(b, off, len);
+                }
+                if (nonBlocking) {
+                    throw new SyscallError(Errno.EAGAIN);
+                }
+                sleepers.add(Thread.currentThread());
             }
-            if (nonBlocking) {
-                throw new SyscallError(Errno.EAGAIN);
-            }
-            sleep();
+            sleep(stop);
         }
+    }
+
+    private int take(byte[] b, int off, int len) {
         int n = Math.min(len, count);
         int first = Math.min(n, CAPACITY - head);
         System.arraycopy(ring, head, b, off, first);
@@ -47,41 +60,55 @@ final class PipeBuffer {
         return n;
     }
 
-    /** Writes len bytes, waiting for room unless nonBlocking (then: what fits, or EAGAIN). */
-    synchronized int write(byte[] b, int off, int len, boolean nonBlocking) {
+    /**
+     * Writes len bytes, waiting for room unless nonBlocking (then: what fits, or EAGAIN). When
+     * stop says so while it waits, the call ends with what it wrote, or ERESTARTSYS if nothing.
+     */
+    int write(byte[] b, int off, int len, boolean nonBlocking, BooleanSupplier stop) {
         int done = 0;
-        while (done < len || len == 0) {
-            if (readerClosed) {
-                if (done > 0) {
+        while (true) {
+            synchronized (this) {
+                if (readerClosed) {
+                    if (done > 0) {
+                        return done;
+                    }
+                    throw new SyscallError(Errno.EPIPE);
+                }
+                int room = CAPACITY - count;
+                boolean atomic = len <= PIPE_BUF;
+                if (room > 0 && (!atomic || room >= len)) {
+                    done += put(b, off + done, Math.min(room, len - done));
+                }
+                if (done == len) {
                     return done;
                 }
-                throw new SyscallError(Errno.EPIPE);
-            }
-            if (len == 0) {
-                return 0;
-            }
-            int room = CAPACITY - count;
-            boolean atomic = len <= PIPE_BUF;
-            if (room == 0 || atomic && room < len) {
                 if (nonBlocking) {
                     if (done > 0) {
                         return done;
                     }
                     throw new SyscallError(Errno.EAGAIN);
                 }
-                sleep();
-                continue;
+                sleepers.add(Thread.currentThread());
             }
-            int n = Math.min(room, len - done);
-            int tail = (head + count) % CAPACITY;
-            int first = Math.min(n, CAPACITY - tail);
-            System.arraycopy(b, off + done, ring, tail, first);
-            System.arraycopy(b, off + done + first, ring, 0, n - first);
-            count += n;
-            done += n;
-            changed();
+            try {
+                sleep(stop);
+            } catch (SyscallError e) {
+                if (done > 0) {
+                    return done;
+                }
+                throw e;
+            }
         }
-        return done;
+    }
+
+    private int put(byte[] b, int off, int n) {
+        int tail = (head + count) % CAPACITY;
+        int first = Math.min(n, CAPACITY - tail);
+        System.arraycopy(b, off, ring, tail, first);
+        System.arraycopy(b, off + first, ring, 0, n - first);
+        count += n;
+        changed();
+        return n;
     }
 
     synchronized int available() {
@@ -116,17 +143,29 @@ final class PipeBuffer {
     }
 
     private void changed() {
-        notifyAll();
+        for (Thread t : sleepers) {
+            LockSupport.unpark(t);
+        }
         for (PollWaiter w : waiters) {
             w.wakeup();
         }
     }
 
-    private void sleep() {
+    /**
+     * Parks the calling thread, which has put itself among the sleepers under the lock, until a
+     * change unparks it or stop turns true. Parking rather than Object.wait is what lets a
+     * signal end the wait: the sender unparks the thread (SignalState) as it does a futex waiter.
+     */
+    private void sleep(BooleanSupplier stop) {
         try {
-            wait();
-        } catch (InterruptedException e) {
-            throw new SyscallError(Errno.EINTR);
+            if (stop.getAsBoolean()) {
+                throw new SyscallError(SignalDelivery.ERESTARTSYS);
+            }
+            LockSupport.park(this);
+        } finally {
+            synchronized (this) {
+                sleepers.remove(Thread.currentThread());
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.emu.engine.linux;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * One end of a pipe made by pipe2: the read end (O_RDONLY) or the write end (O_WRONLY) of a
  * shared {@link PipeBuffer}. Closing the last descriptor of an end is what the other end sees
@@ -17,12 +19,22 @@ final class PipeFile extends OpenFile {
 
     @Override
     public int read(byte[] b, int off, int len) {
-        return buffer.read(b, off, len, nonBlocking());
+        return buffer.read(b, off, len, nonBlocking(), NEVER);
     }
 
     @Override
     public int write(byte[] b, int off, int len) {
-        return buffer.write(b, off, len, nonBlocking());
+        return buffer.write(b, off, len, nonBlocking(), NEVER);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len, BooleanSupplier stop) {
+        return buffer.read(b, off, len, nonBlocking(), stop);
+    }
+
+    @Override
+    public int write(byte[] b, int off, int len, BooleanSupplier stop) {
+        return buffer.write(b, off, len, nonBlocking(), stop);
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import static dev.emu.engine.linux.SyscallNumbers.*;
 
 /**
- * Process identity and environment: exit, the id getters, uname, sysinfo, resource limits,
+ * Process identity and environment: exit, pids (user ids: {@link CredentialSyscalls}), uname, sysinfo, resource limits,
  * getrandom, umask.
  */
 final class ProcessSyscalls {
@@ -36,10 +36,6 @@ final class ProcessSyscalls {
         });
         t.define(GETPID, "getpid()", (p, cpu, a) -> p.pid());
         t.define(GETPPID, "getppid()", (p, cpu, a) -> ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L));
-        t.define(GETUID, "getuid()", (p, cpu, a) -> p.uid());
-        t.define(GETEUID, "geteuid()", (p, cpu, a) -> p.uid());
-        t.define(GETGID, "getgid()", (p, cpu, a) -> p.gid());
-        t.define(GETEGID, "getegid()", (p, cpu, a) -> p.gid());
         t.define(UNAME, "uname(p)", ProcessSyscalls::uname);
         t.define(SYSINFO, "sysinfo(p)", ProcessSyscalls::sysinfo);
         t.define(PRLIMIT64, "prlimit64(d,d,p,p)", ProcessSyscalls::prlimit64);

@@ -67,6 +67,11 @@ public final class SyscallTable {
         PipeSyscalls.register(t);
         PollSyscalls.register(t);
         SocketSyscalls.register(t);
+        CredentialSyscalls.register(t);
+        SchedulingSyscalls.register(t);
+        ProcessControlSyscalls.register(t);
+        ResourceUsage.register(t);
+        HardwareProbe.register(t);
         return t;
     }
 

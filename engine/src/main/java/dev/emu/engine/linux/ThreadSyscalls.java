@@ -90,6 +90,7 @@ final class ThreadSyscalls {
             throw new SyscallError(Errno.EINVAL);
         }
         if ((flags & CLONE_THREAD) == 0 || (flags & CLONE_VFORK) != 0) {
+            p.logUnimplemented(CLONE); // fork, vfork, posix_spawn: -d unimp says so
             throw new SyscallError(Errno.ENOSYS);
         }
         if ((flags & (CLONE_NEW_NAMESPACES | CLONE_PIDFD)) != 0) {
@@ -100,9 +101,10 @@ final class ThreadSyscalls {
 
     /**
      * What ends a futex wait early: a signal the thread can take, or a request to stop its vCPU
-     * (another thread ended the process). Either way the run loop gets the vCPU back.
+     * (another thread ended the process). Either way the run loop gets the vCPU back. Pipe
+     * reads and writes wait on the same condition.
      */
-    private static java.util.function.BooleanSupplier interrupted(LinuxProcess p, Vcpu cpu) {
+    static java.util.function.BooleanSupplier interrupted(LinuxProcess p, Vcpu cpu) {
         GuestThread self = p.thread(cpu);
         return () -> p.signals().interruptsWait(self) || cpu.interruptRequested();
     }

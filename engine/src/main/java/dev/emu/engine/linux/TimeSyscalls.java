@@ -50,7 +50,6 @@ final class TimeSyscalls {
             Thread.yield();
             return 0;
         });
-        t.define(SCHED_GETAFFINITY, "sched_getaffinity(d,u,p)", TimeSyscalls::schedGetaffinity);
     }
 
     /** The clock's current value in nanoseconds; EINVAL for a clock Linux does not have. */
@@ -102,24 +101,6 @@ final class TimeSyscalls {
         long relative = (a[1] & TIMER_ABSTIME) != 0 ? request - now(clock) : request;
         sleepUntil(p, cpu, System.nanoTime() + Math.max(0, relative), (a[1] & TIMER_ABSTIME) != 0 ? 0 : a[3]);
         return 0;
-    }
-
-    static long schedGetaffinity(LinuxProcess p, Vcpu cpu, long[] a) {
-        int pid = (int) a[0];
-        if (pid != 0 && pid != p.pid() && pid != p.thread(cpu).tid) {
-            throw new SyscallError(Errno.ESRCH);
-        }
-        int cpus = Runtime.getRuntime().availableProcessors();
-        long size = (cpus + 63) / 64 * 8L;
-        if (a[1] * 8 < cpus || (a[1] & 7) != 0) {
-            throw new SyscallError(Errno.EINVAL);
-        }
-        byte[] mask = new byte[(int) size];
-        for (int i = 0; i < cpus; i++) {
-            mask[i / 8] |= (byte) (1 << (i % 8));
-        }
-        UserMemory.write(p.memory(), a[2], mask);
-        return size;
     }
 
     /** struct timespec in nanoseconds; EINVAL for a negative time or tv_nsec outside [0, 1e9). */
