@@ -28,7 +28,7 @@ public record ExecutionOptions(int hotThreshold, int maxBlockInsns, boolean chai
 
     private static final boolean REGIONS = !"false".equals(System.getProperty("emu.regions"));
 
-    public static final int DEFAULT_HOT_THRESHOLD = 50;
+    public static final int DEFAULT_HOT_THRESHOLD = Integer.getInteger("emu.hotThreshold", 50);
 
     public static ExecutionOptions defaults() {
         return new ExecutionOptions(DEFAULT_HOT_THRESHOLD, 256, true, Set.of(), System.err, 0, -1L);
