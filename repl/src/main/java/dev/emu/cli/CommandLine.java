@@ -20,7 +20,8 @@ record CommandLine(Action action, String file, List<String> guestArgs, List<Stri
     enum Action { HELP, VERSION, DISAS, RUN }
 
     /** The items {@code -d} accepts, as in qemu. */
-    static final Set<String> LOG_ITEMS = Set.of("in_asm", "op", "op_opt", "out_asm", "exec", "cpu", "nochain", "unimp");
+    static final Set<String> LOG_ITEMS = Set.of("in_asm", "op", "op_opt", "out_asm", "exec", "cpu", "nochain", "unimp",
+            "plugin");
 
     /**
      * Options that shape how the guest runs. ldPrefix (-L) and seed (-seed) are null when not
@@ -28,7 +29,7 @@ record CommandLine(Action action, String file, List<String> guestArgs, List<Stri
      */
     record RunOptions(Set<String> log, String logFile, long filterStart, long filterEnd, boolean singleStep,
                       boolean strace, Map<String, String> setEnv, Set<String> unsetEnv, String argv0, String tier,
-                      String ldPrefix, Long seed) {
+                      String ldPrefix, Long seed, List<PluginSpec> plugins) {
     }
 
     static CommandLine parse(String[] args) {
@@ -47,6 +48,7 @@ record CommandLine(Action action, String file, List<String> guestArgs, List<Stri
         String tier = "tiered";
         String ldPrefix = null;
         Long seed = null;
+        List<PluginSpec> plugins = new ArrayList<>();
         int i = 0;
         while (i < args.length) {
             String arg = args[i];
@@ -110,11 +112,12 @@ record CommandLine(Action action, String file, List<String> guestArgs, List<Stri
                 }
                 case "L" -> ldPrefix = value(args, i++, arg, "a directory (the guest's library root)");
                 case "seed" -> seed = parseSeed(value(args, i++, arg, "a number"), "-seed");
+                case "plugin" -> plugins.add(PluginSpec.parse(value(args, i++, arg, "a plugin: NAME[,key=value...]")));
                 default -> throw new UserError("unknown option '" + arg + "' (try 'emu --help')");
             }
         }
         RunOptions run = new RunOptions(Set.copyOf(log), logFile, filterStart, filterEnd, singleStep, strace,
-                Map.copyOf(setEnv), Set.copyOf(unsetEnv), argv0, tier, ldPrefix, seed);
+                Map.copyOf(setEnv), Set.copyOf(unsetEnv), argv0, tier, ldPrefix, seed, List.copyOf(plugins));
         if (action == Action.HELP || action == Action.VERSION || action == Action.DISAS) {
             return new CommandLine(action, file, List.of(), List.copyOf(disasOptions), run);
         }

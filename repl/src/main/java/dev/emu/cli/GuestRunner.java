@@ -7,6 +7,8 @@ import dev.emu.engine.elf.ElfFile;
 import dev.emu.engine.exec.ExecutionLoop;
 import dev.emu.engine.exec.ExecutionOptions;
 import dev.emu.engine.exec.FatalSignal;
+import dev.emu.engine.instrument.Instrumentation;
+import dev.emu.engine.instrument.PluginLoader;
 import dev.emu.engine.isa.GuestFrontend;
 import dev.emu.engine.isa.IsaProvider;
 import dev.emu.engine.linux.GuestExit;
@@ -63,20 +65,51 @@ final class GuestRunner {
             default -> options;
         };
         ExecutionLoop loop = new ExecutionLoop(frontend, new BytecodeBackend(), process, options, process.memory());
+        Instrumentation plugins = null;
         try {
+            plugins = installPlugins(o, cl.file(), log, err);
+            if (plugins != null) {
+                process.setInstrumentation(plugins);
+                loop.setTranslationHook(plugins.translationHook());
+            }
             process.run(loop, cpu);
             throw new IllegalStateException("the process ended without an exit");
         } catch (GuestExit e) {
             process.addressSpace().writeBackAll();
+            pluginsExit(plugins);
             return e.status;
         } catch (FatalSignal s) {
             process.addressSpace().writeBackAll();
             Signals.report(s.signal).ifPresent(err::println);
+            pluginsExit(plugins);
             return s.exitStatus();
         } finally {
             if (log != err) {
                 log.close();
             }
+        }
+    }
+
+    /**
+     * Finds and installs the --plugin plugins, in order, before the guest starts; null when
+     * there are none (then nothing of the plugin machinery is in the run). Their output goes to
+     * the -D file with -d plugin, else to stderr.
+     */
+    private static Instrumentation installPlugins(CommandLine.RunOptions o, String program, PrintStream log, PrintStream err) {
+        if (o.plugins().isEmpty()) {
+            return null;
+        }
+        Instrumentation plugins = new Instrumentation(program, o.log().contains("plugin") ? log : err);
+        for (PluginSpec spec : o.plugins()) {
+            PluginLoader.install(plugins, PluginLoader.find(spec.name()), spec.args());
+        }
+        return plugins;
+    }
+
+    /** The process has ended: plugins' exit and at-exit callbacks, their output flushed. */
+    private static void pluginsExit(Instrumentation plugins) {
+        if (plugins != null) {
+            plugins.processExit();
         }
     }
 

@@ -32,8 +32,12 @@ final class Usage {
                 -seed number         seed the guest's randomness (AT_RANDOM, getrandom) so
                                      runs repeat (also QEMU_RAND_SEED)
                 -strace              log system calls (to stderr, or the -D file)
+                -plugin name[,k=v]   run a plugin (repeatable): a builtin (bb, insn, mem) or
+                                     a Java class name, with its arguments; also qemu's
+                                     -plugin file=NAME,arg=... form (libbb.so means bb)
                 -d item[,...]        log: in_asm, op, op_opt, out_asm, exec, cpu, nochain,
-                                     unimp (as qemu's -d)
+                                     unimp, plugin (as qemu's -d; plugin sends plugins'
+                                     output to the -D file)
                 -D logfile           write -d and -strace output to logfile
                 -dfilter start..end  log only blocks starting in the range (hex with 0x)
                 -singlestep          one guest instruction per translation block

@@ -187,14 +187,14 @@ final class BlockAnalysis {
      * counts, not only those marked mayFault, so even a helper's bug leaves the vCPU consistent.
      */
     static boolean mayThrow(IrOp op) {
-        return op.op == Opcode.LOAD || op.op == Opcode.STORE || op.op == Opcode.CALL;
+        return op.op == Opcode.LOAD || op.op == Opcode.STORE || op.op.callsHelper();
     }
 
     static boolean writesRegs(IrOp op) {
-        return op.op == Opcode.CALL && op.helper.writesRegs();
+        return op.op.callsHelper() && op.helper.writesRegs();
     }
 
     static boolean touchesRegs(IrOp op) {
-        return op.op == Opcode.CALL && (op.helper.readsRegs() || op.helper.writesRegs());
+        return op.op.callsHelper() && (op.helper.readsRegs() || op.helper.writesRegs());
     }
 }

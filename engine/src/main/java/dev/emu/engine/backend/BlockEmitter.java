@@ -408,6 +408,14 @@ final class BlockEmitter {
         mv.visitVarInsn(ALOAD, cpu);
     }
 
+    /** Pushes the running vCPU's row of scoreboard {@code board}: {@code cpu.scoreboards[board]}. */
+    void loadScoreboardRow(int board) {
+        mv.visitVarInsn(ALOAD, cpu);
+        mv.visitFieldInsn(GETFIELD, VCPU, "scoreboards", "[[J");
+        pushInt(board);
+        mv.visitInsn(AALOAD);
+    }
+
     void loadMemory() {
         mv.visitVarInsn(ALOAD, mem);
     }

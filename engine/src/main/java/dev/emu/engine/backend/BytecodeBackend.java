@@ -216,7 +216,7 @@ public final class BytecodeBackend implements BlockCompiler, ExecutionLoop.Descr
      */
     private static void checkHelpers(IrBlock block) {
         for (IrOp op : block.ops) {
-            if (op.op == Opcode.CALL && !CHECKED_HELPERS.contains(op.helper)) {
+            if (op.op.callsHelper() && !CHECKED_HELPERS.contains(op.helper)) {
                 Helper h = op.helper;
                 try {
                     MethodHandles.publicLookup().findStatic(h.owner(), h.name(), h.methodType());

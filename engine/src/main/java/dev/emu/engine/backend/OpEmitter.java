@@ -67,6 +67,10 @@ final class OpEmitter {
             case LOAD -> load(i, op);
             case STORE -> store(i, op);
             case CALL -> call(i, op);
+            case CALL_IF -> callIf(i, op);
+            case SCOREBOARD_ADD -> scoreboard(i, op, true);
+            case SCOREBOARD_STORE -> scoreboard(i, op, false);
+            case SCOREBOARD_GET -> scoreboardGet(i, op);
             case EXIT_IF -> exitIf(i, op);
             case GOTO -> frame.leaveDirect(i, op.imm);
             case GOTO_INDIRECT -> frame.leaveIndirect(op.args[0]);
@@ -218,13 +222,33 @@ final class OpEmitter {
     }
 
     private void call(int i, IrOp op) {
-        Helper h = op.helper;
         frame.beforeCall(op);
+        invoke(i, op, 0);
+        frame.afterCall(op);
+    }
+
+    /**
+     * A conditional call: the registers are written back (when the helper touches them) before
+     * the test, so both paths leave them in the same state, and reloaded after the join.
+     */
+    private void callIf(int i, IrOp op) {
+        Label skip = new Label();
+        frame.beforeCall(op);
+        jumpIf(op.cond().negate(), op.args[0], op.args[1], skip);
+        invoke(i, op, 2);
+        mv.visitLabel(skip);
+        release(i, op);
+        frame.afterCall(op);
+    }
+
+    /** Pushes the vCPU (if the helper takes it) and inputs {@code firstArg}.., calls, handles the result. */
+    private void invoke(int i, IrOp op, int firstArg) {
+        Helper h = op.helper;
         if (h.takesVcpu()) {
             frame.loadVcpu();
         }
-        for (int arg : op.args) {
-            push(arg);
+        for (int k = firstArg; k < op.args.length; k++) {
+            push(op.args[k]);
         }
         frame.callRangeStart(i);
         Class<?> owner = h.owner();
@@ -237,9 +261,36 @@ final class OpEmitter {
             if (h.hasResult()) {
                 mv.visitInsn(POP2);
             }
-            release(i, op);
+            if (firstArg == 0) {
+                release(i, op);
+            }
         }
-        frame.afterCall(op);
+    }
+
+    /**
+     * A plugin's inline add or store: {@code cpu.scoreboards[board][slot] (+)= value}, a few
+     * array instructions and no call.
+     */
+    private void scoreboard(int i, IrOp op, boolean add) {
+        frame.loadScoreboardRow(op.aux);
+        frame.pushInt((int) op.imm);
+        if (add) {
+            mv.visitInsn(DUP2);
+            mv.visitInsn(LALOAD);
+            push(op.args[0]);
+            mv.visitInsn(LADD);
+        } else {
+            push(op.args[0]);
+        }
+        mv.visitInsn(LASTORE);
+        release(i, op);
+    }
+
+    private void scoreboardGet(int i, IrOp op) {
+        frame.loadScoreboardRow(op.aux);
+        frame.pushInt((int) op.imm);
+        mv.visitInsn(LALOAD);
+        define(i, op);
     }
 
     private void exitIf(int i, IrOp op) {

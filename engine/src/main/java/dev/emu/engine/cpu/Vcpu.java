@@ -32,6 +32,13 @@ public final class Vcpu {
     public final int index;
     public final GuestMemory memory;
     /**
+     * Plugins' scoreboard rows of this vCPU, by scoreboard id (inline operations compile to
+     * {@code scoreboards[id][slot]}), and the plugins' dispatcher: both null when no plugin is
+     * installed. Set on the vCPU's own thread before it runs (see Instrumentation.vcpuInit).
+     */
+    public long[][] scoreboards;
+    public dev.emu.engine.instrument.Instrumentation instrumentation;
+    /**
      * Non-zero when the OS layer wants this vCPU back at its next block boundary (a signal
      * arrived, another thread ends the process): any thread may set it; the run loop reads it
      * once per dispatch and regions at their loop back edges. Opaque access is a plain load on

@@ -360,7 +360,7 @@ public final class ExecutionLoop {
     private static int inlinedCalls(TranslationBlock tb) {
         int calls = 0;
         for (IrOp op : tb.ir.ops) {
-            if (op.op == Opcode.CALL || !INLINE_MEMORY && (op.op == Opcode.LOAD || op.op == Opcode.STORE)) {
+            if (op.op.callsHelper() || !INLINE_MEMORY && (op.op == Opcode.LOAD || op.op == Opcode.STORE)) {
                 calls++;
             }
         }
@@ -409,6 +409,17 @@ public final class ExecutionLoop {
 
     public BlockCache cache() {
         return cache;
+    }
+
+    /**
+     * Attaches (or, with null, detaches) the plugins' block-translation hook. Translations made
+     * before are dropped, so every block from now on is translated with the hook.
+     */
+    public void setTranslationHook(dev.emu.engine.translate.TranslationHook hook) {
+        synchronized (cache) {
+            translator.setHook(hook);
+            cache.flushAll();
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ public final class IrInterpreter implements CompiledBlock {
         int exits = 0;
         for (int i = 0; i < ops.length; i++) {
             IrOp op = ops[i];
-            if (op.op == Opcode.CALL) {
+            if (op.op.callsHelper()) {
                 helpers[i] = handle(op.helper);
             } else if (op.op == Opcode.EXIT_IF || op.op == Opcode.GOTO) {
                 exitNumber[i] = exits++;
@@ -100,7 +100,15 @@ public final class IrInterpreter implements CompiledBlock {
                     case SELECT -> t[op.dst] = t[a[0]] != 0 ? t[a[1]] : t[a[2]];
                     case LOAD -> t[op.dst] = load(mem, t[a[0]], op.aux);
                     case STORE -> store(mem, t[a[0]], t[a[1]], op.aux);
-                    case CALL -> call(cpu, t, op, helpers[i]);
+                    case CALL -> call(cpu, t, op, helpers[i], 0);
+                    case CALL_IF -> {
+                        if (op.cond().test(t[a[0]], t[a[1]])) {
+                            call(cpu, t, op, helpers[i], 2);
+                        }
+                    }
+                    case SCOREBOARD_ADD -> cpu.scoreboards[op.aux][(int) op.imm] += t[a[0]];
+                    case SCOREBOARD_STORE -> cpu.scoreboards[op.aux][(int) op.imm] = t[a[0]];
+                    case SCOREBOARD_GET -> t[op.dst] = cpu.scoreboards[op.aux][(int) op.imm];
                     case EXIT_IF -> {
                         if (Cond.values()[op.aux].test(t[a[0]], t[a[1]])) {
                             cpu.pc = op.imm;
@@ -150,16 +158,17 @@ public final class IrInterpreter implements CompiledBlock {
         }
     }
 
-    private static void call(Vcpu cpu, long[] t, IrOp op, MethodHandle mh) {
+    /** Calls op's helper with the values of op's inputs from {@code firstArg} on. */
+    private static void call(Vcpu cpu, long[] t, IrOp op, MethodHandle mh, int firstArg) {
         Helper h = op.helper;
-        int n = op.args.length + (h.takesVcpu() ? 1 : 0);
+        int n = op.args.length - firstArg + (h.takesVcpu() ? 1 : 0);
         Object[] args = new Object[n];
         int k = 0;
         if (h.takesVcpu()) {
             args[k++] = cpu;
         }
-        for (int arg : op.args) {
-            args[k++] = t[arg];
+        for (int j = firstArg; j < op.args.length; j++) {
+            args[k++] = t[op.args[j]];
         }
         try {
             Object result = mh.invokeWithArguments(args);

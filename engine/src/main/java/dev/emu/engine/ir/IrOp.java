@@ -10,11 +10,14 @@ public final class IrOp {
     public int dst;
     /** Input temps. */
     public int[] args;
-    /** CONST's value; the guest address of INSN_START, EXIT_IF, GOTO and EXIT. */
+    /** CONST's value; the guest address of INSN_START, EXIT_IF, GOTO and EXIT; a scoreboard op's slot. */
     public long imm;
-    /** GET/SET slot, LOAD/STORE size and sign, SETCC/EXIT_IF condition ordinal, EXIT reason ordinal, insn length. */
+    /**
+     * GET/SET slot, LOAD/STORE size and sign, SETCC/EXIT_IF/CALL_IF condition ordinal, EXIT reason
+     * ordinal, insn length, a scoreboard op's scoreboard.
+     */
     public int aux;
-    /** CALL's helper. */
+    /** CALL's and CALL_IF's helper. */
     public Helper helper;
 
     public IrOp(Opcode op, int dst, int[] args, long imm, int aux, Helper helper) {

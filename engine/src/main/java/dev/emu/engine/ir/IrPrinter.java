@@ -25,6 +25,8 @@ public final class IrPrinter {
                 case SETCC -> sb.append(' ').append(op.cond().name().toLowerCase());
                 case EXIT_IF -> sb.append(' ').append(op.cond().name().toLowerCase());
                 case CALL -> sb.append(' ').append(op.helper);
+                case CALL_IF -> sb.append(' ').append(op.cond().name().toLowerCase()).append(' ').append(op.helper);
+                case SCOREBOARD_ADD, SCOREBOARD_STORE, SCOREBOARD_GET -> sb.append(" sb").append(op.aux).append('[').append(op.imm).append(']');
                 case EXIT -> sb.append(' ').append(ExitReason.values()[op.aux].name().toLowerCase());
                 default -> { }
             }

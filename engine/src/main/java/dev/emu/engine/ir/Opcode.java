@@ -54,6 +54,19 @@ public enum Opcode {
     STORE(2, false, Opcode.MAY_FAULT | Opcode.MEMORY | Opcode.SIDE_EFFECT),
     /** Calls {@link Helper} {@code helper} with the inputs; the helper's own flags apply. */
     CALL(-1, true, Opcode.SIDE_EFFECT),
+    /**
+     * Calls void {@link Helper} {@code helper} with inputs 2.. when cond {@code aux} holds between
+     * inputs 0 and 1 (a plugin's conditional callback); the helper's own flags apply.
+     */
+    CALL_IF(-1, false, Opcode.SIDE_EFFECT),
+
+    // Plugin inline operations on the running vCPU's scoreboard row: cpu.scoreboards[aux][imm].
+    /** Adds input 0 to slot {@code imm} of scoreboard {@code aux}. */
+    SCOREBOARD_ADD(1, false, Opcode.SIDE_EFFECT),
+    /** Stores input 0 into slot {@code imm} of scoreboard {@code aux}. */
+    SCOREBOARD_STORE(1, false, Opcode.SIDE_EFFECT),
+    /** Reads slot {@code imm} of scoreboard {@code aux} (removable when unused, never folded). */
+    SCOREBOARD_GET(0, true, Opcode.MEMORY),
 
     /** Marks the start of guest instruction {@code imm} ({@code aux}: its length). */
     INSN_START(0, false, Opcode.SIDE_EFFECT),
@@ -102,6 +115,11 @@ public enum Opcode {
     }
 
     /** True when the op may be removed if its result is unused. */
+    /** True for the ops that call a {@link Helper} (CALL, CALL_IF). */
+    public boolean callsHelper() {
+        return this == CALL || this == CALL_IF;
+    }
+
     public boolean isRemovable() {
         return (flags & (SIDE_EFFECT | WRITES_REGS | MAY_FAULT)) == 0;
     }

@@ -28,6 +28,11 @@ public interface GuestFrontend {
     /** The text of the instruction at pc, for logs; the same as the disassembler prints. */
     String disassemble(long pc, GuestMemory code);
 
+    /** The name of the program symbol containing pc (for plugins), or null when none is known. */
+    default String symbolAt(long pc) {
+        return null;
+    }
+
     /**
      * What {@code -d in_asm} prints for a translated block, in qemu's framing: a rule, a line
      * {@code IN: } with the symbol the block starts in, one line per instruction (its address

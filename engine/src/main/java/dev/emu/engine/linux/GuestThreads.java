@@ -2,6 +2,7 @@ package dev.emu.engine.linux;
 
 import dev.emu.engine.cpu.Vcpu;
 import dev.emu.engine.exec.ExecutionLoop;
+import dev.emu.engine.instrument.Instrumentation;
 import dev.emu.engine.mem.GuestMemory;
 import dev.emu.engine.mem.MemoryFault;
 
@@ -114,12 +115,19 @@ final class GuestThreads {
         host.start();
     }
 
+    /** Runs one thread's vCPU; plugins (when installed) see it start and, unless the process ends first, exit. */
     private void runThread(GuestThread t) {
+        Instrumentation plugins = process.instrumentation();
         try {
+            if (plugins != null) {
+                plugins.vcpuInit(t.cpu);
+            }
             loop.run(t.cpu);
             end(new IllegalStateException("the run loop returned without an exit"));
         } catch (ThreadExit e) {
-            // this thread is done; the process goes on
+            if (plugins != null && !ending) {
+                plugins.vcpuExit(t.cpu);
+            }
         } catch (RuntimeException | Error e) {
             end(e);
         }

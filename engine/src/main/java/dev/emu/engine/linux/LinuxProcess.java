@@ -6,6 +6,8 @@ import dev.emu.engine.exec.ExecutionLoop;
 import dev.emu.engine.exec.FatalSignal;
 import dev.emu.engine.exec.GuestTrap;
 import dev.emu.engine.exec.SyscallHandler;
+import dev.emu.engine.instrument.Instrumentation;
+import dev.emu.engine.instrument.SyscallHandle;
 import dev.emu.engine.loader.ElfLoader;
 import dev.emu.engine.loader.ExecRequest;
 import dev.emu.engine.loader.ProgramImage;
@@ -64,6 +66,7 @@ public final class LinuxProcess implements SyscallHandler {
     /** getrandom's source; made on first use, as a SecureRandom costs tens of ms to set up. */
     private RandomGenerator random;
     private volatile SyscallListener listener;
+    private volatile Instrumentation instrumentation;
     /** Where absolute guest paths are looked up first (-L); set once by start. */
     private Sysroot sysroot = Sysroot.none();
 
@@ -150,6 +153,19 @@ public final class LinuxProcess implements SyscallHandler {
         if (l != null) {
             l.onEntry(this, cpu, number, entry, args);
         }
+        Instrumentation plugins = cpu.instrumentation;
+        SyscallHandle seen = plugins != null ? plugins.syscallEntry(cpu, number, args) : null;
+        long result = seen != null && seen.wasSkipped() ? seen.skipResult() : run(cpu, number, entry, args);
+        cpu.regs[abi.resultSlot()] = result;
+        if (seen != null) {
+            plugins.syscallReturn(cpu, seen, number, args, result);
+        }
+        if (l != null) {
+            l.onReturn(this, cpu, number, entry, args, result);
+        }
+    }
+
+    private long run(Vcpu cpu, long number, SyscallTable.Entry entry, long[] args) {
         long result;
         try {
             result = entry == null ? unimplemented(number) : entry.handler().call(this, cpu, args);
@@ -164,10 +180,7 @@ public final class LinuxProcess implements SyscallHandler {
             delivery.syscallInterrupted(cpu, (int) -result, args[0]);
             result = -Errno.EINTR;
         }
-        cpu.regs[abi.resultSlot()] = result;
-        if (l != null) {
-            l.onReturn(this, cpu, number, entry, args, result);
-        }
+        return result;
     }
 
     /** A fault, illegal instruction or breakpoint: to the guest's handler, or the end of the process. */
@@ -213,7 +226,19 @@ public final class LinuxProcess implements SyscallHandler {
         return -Errno.ENOSYS;
     }
 
-    /** Installs the -strace hook (or a plugin's); null removes it. */
+    /**
+     * The plugins of this process, or null: set before {@link #run}; each thread's vCPU joins
+     * them when it starts (which is how its syscalls reach them).
+     */
+    public void setInstrumentation(Instrumentation plugins) {
+        this.instrumentation = plugins;
+    }
+
+    public Instrumentation instrumentation() {
+        return instrumentation;
+    }
+
+    /** Installs the -strace hook; null removes it. */
     public void setSyscallListener(SyscallListener listener) {
         this.listener = listener;
     }

@@ -61,7 +61,7 @@ public final class Optimizer {
                         slotValue[op.aux] = op.args[0];
                     }
                 }
-                case CALL -> {
+                case CALL, CALL_IF -> {
                     if (op.helper.writesRegs()) {
                         Arrays.fill(slotValue, -1);
                     }
@@ -130,7 +130,7 @@ public final class Optimizer {
         for (int i = ops.size() - 1; i >= 0; i--) {
             IrOp op = ops.get(i);
             boolean observes = op.op.is(Opcode.MAY_FAULT) || op.op.is(Opcode.BRANCH) || op.op.is(Opcode.ENDS_BLOCK)
-                    || (op.op == Opcode.CALL && (op.helper.readsRegs() || op.helper.mayFault()));
+                    || (op.op.callsHelper() && (op.helper.readsRegs() || op.helper.mayFault()));
             if (observes) {
                 Arrays.fill(overwritten, false);
             }
@@ -145,7 +145,7 @@ public final class Optimizer {
                 if (!dead && op.aux < overwritten.length) {
                     overwritten[op.aux] = false;
                 }
-            } else if (op.op == Opcode.CALL) {
+            } else if (op.op.callsHelper()) {
                 dead = false;
             } else {
                 dead = op.op.isRemovable() && op.dst >= 0 && !used[op.dst];

@@ -18,6 +18,8 @@ public final class Translator {
 
     private final GuestFrontend frontend;
     private final int maxInsns;
+    /** Plugins' block-translation hook, or null (then the IR is exactly the frontend's). */
+    private volatile TranslationHook hook;
 
     /** {@code maxInsns} 1 gives one instruction per block ({@code -singlestep}). */
     public Translator(GuestFrontend frontend, int maxInsns) {
@@ -27,6 +29,11 @@ public final class Translator {
 
     public GuestFrontend frontend() {
         return frontend;
+    }
+
+    /** Sets (or, with null, removes) the hook called after each block is translated. */
+    public void setHook(TranslationHook hook) {
+        this.hook = hook;
     }
 
     /**
@@ -69,6 +76,10 @@ public final class Translator {
         block.guestBytes = (int) (cur - pc);
         for (long page = pc >>> GuestMemory.PAGE_BITS; page <= (cur - 1) >>> GuestMemory.PAGE_BITS; page++) {
             memory.markCode(page << GuestMemory.PAGE_BITS);
+        }
+        TranslationHook h = hook;
+        if (h != null) {
+            h.translated(block, frontend, memory);
         }
         return block;
     }

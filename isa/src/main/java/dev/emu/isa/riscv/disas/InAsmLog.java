@@ -46,10 +46,24 @@ public final class InAsmLog {
         this.fallbackOptions = DisasOptions.defaults().withArch(Extension.all());
     }
 
+    /** The program symbol containing pc, or null (no program, or no symbol there). */
+    public synchronized String symbol(long pc) {
+        if (program == null) {
+            return null;
+        }
+        if (symbols == null) {
+            symbols = new QemuSymbols(program, loadBias);
+        }
+        String name = symbols.lookup(pc);
+        return name == null || name.isEmpty() ? null : name;
+    }
+
     /** The text for a block whose instructions start at {@code pcs} and are {@code words} (16 or 32 bits each). */
     public synchronized String block(long[] pcs, int[] words) {
         if (program != null && listing == null) {
-            symbols = new QemuSymbols(program, loadBias);
+            if (symbols == null) {
+                symbols = new QemuSymbols(program, loadBias);
+            }
             listing = new Listing(program);
         }
         StringBuilder b = new StringBuilder(RULE).append("IN: ");

@@ -91,6 +91,11 @@ public final class RiscvFrontend implements GuestFrontend {
         return new RiscvDisassembler(DisasOptions.defaults().withArch(Extension.all())).disassemble(pc, word);
     }
 
+    @Override
+    public String symbolAt(long pc) {
+        return inAsm.symbol(pc);
+    }
+
     /** qemu's framing around the lines {@code emu --disas} prints for the same instructions: see {@link InAsmLog}. */
     @Override
     public String describeBlock(IrBlock block, GuestMemory code) {
