@@ -64,7 +64,7 @@ class LibcProgramTest {
         List<String> args = new ArrayList<>(mode);
         args.addAll(c.command());
         GuestProcess.Result emu = GuestProcess.emu(args);
-        Path golden = GoldenRunTest.GOLDEN;
+        Path golden = GoldenCases.GOLDEN;
         String expected = Files.readString(golden.resolve(c.name() + ".stdout"), StandardCharsets.UTF_8);
         int status = Integer.parseInt(Files.readString(golden.resolve(c.name() + ".status")).strip());
         assertEquals(expected, emu.stdout(), c.name() + " [" + modeText + "] stdout; stderr: " + emu.stderr());
