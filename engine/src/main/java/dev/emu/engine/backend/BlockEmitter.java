@@ -5,10 +5,8 @@ import dev.emu.engine.ir.IrOp;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +60,7 @@ final class BlockEmitter {
     /** By slot: its local, or -1. */
     private final int[] slotLocal;
     private final int tempBase;
+    private final TempLocals temps;
     /** Inline loads and stores with their page cache, or null (no memory ops, or disabled). */
     private final MemoryEmitter memory;
     private final Label[] blockStart;
@@ -87,10 +86,6 @@ final class BlockEmitter {
     // The block being written.
     private BlockAnalysis a;
     private OpEmitter ops;
-    /** By temp: its own local, or -1 (constants, slot aliases, not yet defined). */
-    private int[] tempLocal;
-    private final Deque<Integer> freeLocals = new ArrayDeque<>();
-    private int nextLocal;
     private int directExits;
     private int current;
     /** By op: guest instructions started up to and including it. */
@@ -133,13 +128,14 @@ final class BlockEmitter {
                 .anyMatch(op -> op.op == dev.emu.engine.ir.Opcode.LOAD || op.op == dev.emu.engine.ir.Opcode.STORE));
         // The page cache pays off where its entries are used again: in loops. Code that runs
         // through once per call would miss on every page and pay the fill on top of the lookup.
-        this.memory = MemoryEmitter.ENABLED && accessesMemory && region && loops(blocks)
+        this.memory = MemoryEmitter.ENABLED && accessesMemory && region && RegionShape.loops(blocks)
                 ? new MemoryEmitter(mv, mem, local) : null;
         if (memory != null) {
             local += MemoryEmitter.LOCALS;
         }
         this.tempBase = local;
-        this.returnSites = region ? returnSites(blocks) : new int[0];
+        this.temps = new TempLocals(mv, tempBase, slotLocal);
+        this.returnSites = region ? RegionShape.returnSites(blocks) : new int[0];
         this.blockStart = new Label[blocks.size()];
         this.insnRanges = new Label[blocks.size()][][];
         this.callRanges = new Label[blocks.size()][][];
@@ -149,50 +145,6 @@ final class BlockEmitter {
             insnRanges[j] = new Label[blocks.get(j).insns.size()][];
             callRanges[j] = new Label[blocks.get(j).ops.size()][];
         }
-    }
-
-    private static final int MAX_RETURN_SITES = 4;
-
-    /** Whether a direct exit of the region jumps back to one of its blocks at or before its own. */
-    private static boolean loops(List<BlockAnalysis> blocks) {
-        for (int j = 0; j < blocks.size(); j++) {
-            for (IrOp op : blocks.get(j).ops) {
-                if (op.op == dev.emu.engine.ir.Opcode.GOTO || op.op == dev.emu.engine.ir.Opcode.EXIT_IF) {
-                    for (int k = 0; k <= j; k++) {
-                        if (blocks.get(k).block.startPc == op.imm) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The region blocks a computed jump tries: return sites (the block right after one that
-     * ends in a jump, the shape of a call) and blocks no direct exit of the region reaches (the
-     * run loop added them as the computed jumps' last targets).
-     */
-    private static int[] returnSites(List<BlockAnalysis> blocks) {
-        java.util.Set<Long> afterCalls = new java.util.HashSet<>();
-        java.util.Set<Long> directTargets = new java.util.HashSet<>();
-        for (BlockAnalysis b : blocks) {
-            long end = b.block.startPc + b.block.guestBytes;
-            for (IrOp op : b.ops) {
-                if (op.op == dev.emu.engine.ir.Opcode.GOTO || op.op == dev.emu.engine.ir.Opcode.EXIT_IF) {
-                    directTargets.add(op.imm);
-                }
-            }
-            IrOp last = b.ops.get(b.ops.size() - 1);
-            if (last.op == dev.emu.engine.ir.Opcode.GOTO && last.imm != end || last.op == dev.emu.engine.ir.Opcode.GOTO_INDIRECT) {
-                afterCalls.add(end);
-            }
-        }
-        // The entry too: a function called through a pointer from the loop it returns to.
-        return java.util.stream.IntStream.range(0, blocks.size())
-                .filter(j -> afterCalls.contains(blocks.get(j).block.startPc) || !directTargets.contains(blocks.get(j).block.startPc))
-                .limit(MAX_RETURN_SITES).toArray();
     }
 
     /**
@@ -254,10 +206,7 @@ final class BlockEmitter {
         current = j;
         a = blocks.get(j);
         ops = new OpEmitter(this, mv, a);
-        tempLocal = new int[a.block.temps];
-        Arrays.fill(tempLocal, -1);
-        freeLocals.clear();
-        nextLocal = tempBase;
+        temps.begin(a);
         directExits = 0;
         insnsThrough = new int[a.ops.size()];
         int insns = 0;
@@ -547,73 +496,28 @@ final class BlockEmitter {
         mv.visitJumpInsn(GOTO, exitTail);
     }
 
-    // ------------------------------------------------------------------ values
+    // ------------------------------------------------------------------ values (see TempLocals)
 
     /** Pushes a temp's value, from wherever it lives. */
     void push(int temp) {
-        if (a.onStack[temp]) {
-            return; // its producer left it there
-        }
-        if (a.isConst[temp]) {
-            pushLong(a.constValue[temp]);
-        } else if (a.slotAlias[temp] >= 0) {
-            mv.visitVarInsn(LLOAD, slotLocal[a.slotAlias[temp]]);
-        } else if (tempLocal[temp] >= 0) {
-            mv.visitVarInsn(LLOAD, tempLocal[temp]);
-        } else {
-            throw new IllegalArgumentException("block at 0x" + Long.toHexString(a.block.startPc) + ": t" + temp + " used before it is defined");
-        }
+        temps.push(temp);
     }
 
     /** Stores the value on the stack into op's result temp (dropping it if nothing reads it). */
     void define(int index, IrOp op) {
-        release(index, op);
-        if (a.onStack[op.dst]) {
-            return;
-        }
-        if (a.lastUse[op.dst] < 0) {
-            mv.visitInsn(POP2);
-            return;
-        }
-        Integer free = freeLocals.poll();
-        int local = free != null ? free : allocate();
-        tempLocal[op.dst] = local;
-        mv.visitVarInsn(LSTORE, local);
-    }
-
-    private int allocate() {
-        int local = nextLocal;
-        nextLocal += 2;
-        return local;
+        temps.define(index, op);
     }
 
     /** Returns the locals of op's inputs that nothing reads after it: call once op has read them. */
     void release(int index, IrOp op) {
-        for (int arg : op.args) {
-            if (a.lastUse[arg] == index && tempLocal[arg] >= 0) {
-                freeLocals.push(tempLocal[arg]);
-                tempLocal[arg] = -1;
-            }
-        }
+        temps.release(index, op);
     }
 
     void pushLong(long v) {
-        if (v == 0 || v == 1) {
-            mv.visitInsn(LCONST_0 + (int) v);
-        } else {
-            mv.visitLdcInsn(v);
-        }
+        TempLocals.pushLong(mv, v);
     }
 
     void pushInt(int v) {
-        if (v >= -1 && v <= 5) {
-            mv.visitInsn(ICONST_0 + v);
-        } else if (v == (byte) v) {
-            mv.visitIntInsn(BIPUSH, v);
-        } else if (v == (short) v) {
-            mv.visitIntInsn(SIPUSH, v);
-        } else {
-            mv.visitLdcInsn(v);
-        }
+        TempLocals.pushInt(mv, v);
     }
 }
