@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.util.function.BooleanSupplier;
 
 /**
  * A SOCK_DGRAM socket over IPv4 or IPv6 (UDP), on a DatagramChannel. Each datagram is received
@@ -57,7 +58,7 @@ final class DatagramSocket extends SocketFile {
     }
 
     @Override
-    int send(byte[] b, int len, SocketAddress to, int msgFlags) throws IOException {
+    int send(byte[] b, int len, SocketAddress to, int msgFlags, BooleanSupplier stop) throws IOException {
         if (shutWrite) {
             throw new SyscallError(Errno.EPIPE);
         }
@@ -71,7 +72,7 @@ final class DatagramSocket extends SocketFile {
                 if (n > 0 || len == 0) {
                     return n;
                 }
-                await(SelectionKey.OP_WRITE, msgFlags);
+                await(SelectionKey.OP_WRITE, msgFlags, stop);
             }
         } catch (PortUnreachableException e) {
             throw new SyscallError(Errno.ECONNREFUSED);
@@ -81,7 +82,7 @@ final class DatagramSocket extends SocketFile {
     }
 
     @Override
-    Received receive(byte[] b, int len, int msgFlags) throws IOException {
+    Received receive(byte[] b, int len, int msgFlags, BooleanSupplier stop) throws IOException {
         while (true) {
             synchronized (this) {
                 if (pending != null || takeDatagram()) {
@@ -96,7 +97,7 @@ final class DatagramSocket extends SocketFile {
                     return new Received(n, from, full);
                 }
             }
-            await(SelectionKey.OP_READ, msgFlags);
+            await(SelectionKey.OP_READ, msgFlags, stop);
         }
     }
 

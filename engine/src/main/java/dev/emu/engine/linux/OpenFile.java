@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  */
 public abstract class OpenFile {
     private int flags;
-    private int references = 1;
+    private volatile int references = 1;
 
     protected OpenFile(int flags) {
         this.flags = flags & ~OpenFlags.O_CLOEXEC;
@@ -137,6 +137,11 @@ public abstract class OpenFile {
     // Reference counting is done by FdTable under its own lock.
     final void retain() {
         references++;
+    }
+
+    /** True once no descriptor refers to this file any more (epoll then forgets it, as Linux does). */
+    final boolean released() {
+        return references == 0;
     }
 
     /** Drops one reference; true when it was the last. */

@@ -136,15 +136,21 @@ final class PollSyscalls {
 
     /** One look at every watched file; returns how many count as ready. */
     @FunctionalInterface
-    private interface Scan {
+    interface Scan {
         int run() throws IOException;
+    }
+
+    /** Registers the watched files with a call's waiter. */
+    @FunctionalInterface
+    interface Watch {
+        void with(PollWaiter waiter) throws IOException;
     }
 
     /**
      * The call's signal mask (ppoll's sigmask, pselect6's): in force while it waits, like
      * rt_sigsuspend's; put back when it returns, or once a handler is set up when a signal ends it.
      */
-    private static void swapMask(LinuxProcess p, GuestThread t, long maskAddr, long size) {
+    static void swapMask(LinuxProcess p, GuestThread t, long maskAddr, long size) {
         if (maskAddr == 0) {
             return;
         }
@@ -156,7 +162,7 @@ final class PollSyscalls {
         p.signals().setBlocked(t, GuestMemory.load64(p.memory(), maskAddr));
     }
 
-    private static void restoreMask(LinuxProcess p, GuestThread t) {
+    static void restoreMask(LinuxProcess p, GuestThread t) {
         if (t.hasSavedMask) {
             t.hasSavedMask = false;
             p.signals().setBlocked(t, t.savedMask);
@@ -171,16 +177,23 @@ final class PollSyscalls {
      * a signal the thread can take ends the wait (ERESTARTNOHAND: EINTR when a handler ran).
      */
     private static int waitFor(LinuxProcess p, GuestThread self, int[] fds, long deadline, Scan scan) throws IOException {
-        int ready = scan.run();
-        if (ready > 0 || deadline != Long.MAX_VALUE && System.nanoTime() >= deadline) {
-            return ready;
-        }
-        try (PollWaiter waiter = new PollWaiter()) {
+        return waitFor(p, self, waiter -> {
             for (int fd : fds) {
                 if (fd >= 0) {
                     watch(p, fd, waiter);
                 }
             }
+        }, deadline, scan);
+    }
+
+    /** As above, for files that the caller registers itself (epoll's interest list). */
+    static int waitFor(LinuxProcess p, GuestThread self, Watch watch, long deadline, Scan scan) throws IOException {
+        int ready = scan.run();
+        if (ready > 0 || deadline != Long.MAX_VALUE && System.nanoTime() >= deadline) {
+            return ready;
+        }
+        try (PollWaiter waiter = new PollWaiter()) {
+            watch.with(waiter);
             while (true) {
                 if (p.signals().interruptsWait(self)) {
                     throw new SyscallError(SignalDelivery.ERESTARTNOHAND);
@@ -215,7 +228,7 @@ final class PollSyscalls {
     }
 
     /** The absolute System.nanoTime deadline of a timespec argument; NULL waits forever. */
-    private static long deadline(GuestMemory m, long timespec) {
+    static long deadline(GuestMemory m, long timespec) {
         if (timespec == 0) {
             return Long.MAX_VALUE;
         }

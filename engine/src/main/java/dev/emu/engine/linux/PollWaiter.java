@@ -24,6 +24,17 @@ final class PollWaiter implements AutoCloseable {
     private boolean sliced;
     private boolean woken;
     private final List<Runnable> unregister = new ArrayList<>();
+    /** Told of every wake-up: epoll's interest entries use a waiter this way, to see edges. */
+    private final Runnable onWake;
+
+    PollWaiter() {
+        this(null);
+    }
+
+    /** A waiter that also runs onWake (from the waking thread, which may hold the file's lock) on each wake-up. */
+    PollWaiter(Runnable onWake) {
+        this.onWake = onWake;
+    }
 
     /** Wakes on the channel becoming ready for ops (SelectionKey.OP_*). */
     void register(SelectableChannel channel, int ops) throws IOException {
@@ -49,6 +60,9 @@ final class PollWaiter implements AutoCloseable {
 
     /** Called by an in-memory file whose state changed, from any thread. */
     void wakeup() {
+        if (onWake != null) {
+            onWake.run();
+        }
         Selector s;
         synchronized (this) {
             woken = true;

@@ -15,12 +15,19 @@ import java.nio.channels.Selector;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * A socket: a host channel from java.nio, always in non-blocking mode so one {@link Selector}
  * can watch it. A guest's blocking call (no O_NONBLOCK, no MSG_DONTWAIT) waits on the
  * socket's own selector and tries again; ppoll registers the channel with its waiter.
- * Subclasses: {@link StreamSocket} (TCP, AF_UNIX stream) and {@link DatagramSocket} (UDP).
+ * Subclasses: {@link StreamSocket} (TCP, AF_UNIX stream), {@link DatagramSocket} (UDP), and
+ * {@link UnixPairSocket} (socketpair: no host channel at all).
+ *
+ * <p>A blocking call selects in slices of 10 ms and looks at its stop condition between them
+ * (a signal for the thread, the process ending): a signal's unpark cannot wake a selector, so
+ * the slice bounds how late the call notices. It then fails with ERESTARTSYS, which SA_RESTART
+ * turns into a restart and otherwise into EINTR, as Linux's socket calls do.
  *
  * <p>Options the guest sets are remembered (getsockopt reports them back) and passed to the
  * channel where Java has an equivalent.
@@ -56,13 +63,22 @@ abstract class SocketFile extends OpenFile {
 
     abstract void connect(SocketAddress address) throws IOException;
 
-    /** Sends from b; to is null for a connected socket. */
-    abstract int send(byte[] b, int len, SocketAddress to, int msgFlags) throws IOException;
+    /** Sends from b; to is null for a connected socket; a wait ends with ERESTARTSYS once stop is true. */
+    abstract int send(byte[] b, int len, SocketAddress to, int msgFlags, BooleanSupplier stop) throws IOException;
 
     /** What one receive gave: the byte count, the sender (datagrams) and the datagram's full length. */
     record Received(int count, SocketAddress from, int fullLength) {}
 
-    abstract Received receive(byte[] b, int len, int msgFlags) throws IOException;
+    /** Receives into b; a wait ends with ERESTARTSYS once stop is true. */
+    abstract Received receive(byte[] b, int len, int msgFlags, BooleanSupplier stop) throws IOException;
+
+    /**
+     * A count that grows whenever data arrives (bytes or datagrams taken in), for epoll's
+     * edge-triggered entries: sockets cannot call a waiter back. 0 when the socket cannot tell.
+     */
+    long arrivals() {
+        return 0;
+    }
 
     abstract SocketAddress localAddress() throws IOException;
 
@@ -78,8 +94,18 @@ abstract class SocketFile extends OpenFile {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        return read(b, off, len, NEVER);
+    }
+
+    @Override
+    public int write(byte[] b, int off, int len) throws IOException {
+        return write(b, off, len, NEVER);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len, BooleanSupplier stop) throws IOException {
         byte[] buf = off == 0 ? b : new byte[len];
-        int n = receive(buf, len, 0).count();
+        int n = receive(buf, len, 0, stop).count();
         if (buf != b) {
             System.arraycopy(buf, 0, b, off, n);
         }
@@ -87,9 +113,9 @@ abstract class SocketFile extends OpenFile {
     }
 
     @Override
-    public int write(byte[] b, int off, int len) throws IOException {
+    public int write(byte[] b, int off, int len, BooleanSupplier stop) throws IOException {
         byte[] buf = off == 0 ? b : java.util.Arrays.copyOfRange(b, off, off + len);
-        return send(buf, len, null, 0);
+        return send(buf, len, null, 0, stop);
     }
 
     @Override
@@ -115,17 +141,31 @@ abstract class SocketFile extends OpenFile {
         return nonBlocking() || (msgFlags & MSG_DONTWAIT) != 0;
     }
 
-    /** Waits (on this socket's selector) until the channel may be ready for op; EAGAIN when the guest must not wait. */
-    void await(int op, int msgFlags) throws IOException {
+    /** How long one select lasts before the stop condition is looked at again. */
+    private static final long SLICE_MILLIS = 10;
+
+    /**
+     * Waits (on this socket's selector) until the channel may be ready for op; EAGAIN when the
+     * guest must not wait, ERESTARTSYS when stop turns true first.
+     */
+    void await(int op, int msgFlags, BooleanSupplier stop) throws IOException {
         if (wouldBlock(msgFlags)) {
             throw new SyscallError(Errno.EAGAIN);
         }
         Selector s = selector();
         key(s, op);
-        s.select();
-        s.selectedKeys().clear();
-        if (Thread.interrupted()) {
-            throw new SyscallError(Errno.EINTR);
+        while (true) {
+            if (stop.getAsBoolean()) {
+                throw new SyscallError(SignalDelivery.ERESTARTSYS);
+            }
+            int n = s.select(SLICE_MILLIS);
+            s.selectedKeys().clear();
+            if (Thread.interrupted()) {
+                throw new SyscallError(Errno.EINTR);
+            }
+            if (n > 0) {
+                return;
+            }
         }
     }
 

@@ -20,8 +20,9 @@ import static dev.emu.engine.linux.SyscallNumbers.*;
  * The socket calls of the generic table (riscv64 has no socketcall multiplexer): argument
  * checks and guest memory here, the socket's behaviour in {@link StreamSocket} and
  * {@link DatagramSocket}. Offered: AF_INET and AF_INET6 stream and datagram sockets, AF_UNIX
- * stream sockets on file system paths. Not offered (ESOCKTNOSUPPORT): raw and seqpacket
- * sockets, AF_UNIX datagrams, socketpair (ENOSYS: not registered).
+ * stream sockets on file system paths, and socketpair's AF_UNIX stream and datagram pairs
+ * ({@link UnixPairSocket}). Not offered (ESOCKTNOSUPPORT): raw and seqpacket sockets, AF_UNIX
+ * datagrams on paths.
  */
 final class SocketSyscalls {
     private SocketSyscalls() {}
@@ -35,14 +36,15 @@ final class SocketSyscalls {
 
     static void register(SyscallTable t) {
         t.define(SOCKET, "socket(N,T,R)", SocketSyscalls::socket);
+        t.define(SOCKETPAIR, "socketpair(l,l,l,l,l,l)", SocketSyscalls::socketpair);
         t.define(BIND, "bind(d,S,u)", (p, cpu, a) -> {
             SocketFile s = socket(p, a[0]);
             s.bind(SocketAddresses.read(p.memory(), a[1], a[2], s.domain));
             return 0;
         });
         t.define(LISTEN, "listen(d,d)", SocketSyscalls::listen);
-        t.define(ACCEPT, "accept(d,p,p)", (p, cpu, a) -> accept(p, a[0], a[1], a[2], 0));
-        t.define(ACCEPT4, "accept4(l,l,l,l,l,l)", (p, cpu, a) -> accept(p, a[0], a[1], a[2], (int) a[3]));
+        t.define(ACCEPT, "accept(d,p,p)", (p, cpu, a) -> accept(p, cpu, a[0], a[1], a[2], 0));
+        t.define(ACCEPT4, "accept4(l,l,l,l,l,l)", (p, cpu, a) -> accept(p, cpu, a[0], a[1], a[2], (int) a[3]));
         t.define(CONNECT, "connect(d,h,d)", SocketSyscalls::connect);
         t.define(GETSOCKNAME, "getsockname(l,l,l,l,l,l)", (p, cpu, a) -> name(p, a, true));
         t.define(GETPEERNAME, "getpeername(l,l,l,l,l,l)", (p, cpu, a) -> name(p, a, false));
@@ -87,22 +89,63 @@ final class SocketSyscalls {
         }
     }
 
-    static long listen(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {
-        if (!(socket(p, a[0]) instanceof StreamSocket s)) {
+    /** socketpair(domain, type, protocol, sv): two connected AF_UNIX sockets. */
+    static long socketpair(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {
+        int domain = (int) a[0];
+        int type = (int) a[1] & SOCK_TYPE_MASK;
+        int flags = (int) a[1] & ~SOCK_TYPE_MASK;
+        int protocol = (int) a[2];
+        if ((flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != 0) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+        if (domain == AF_INET || domain == AF_INET6) {
             throw new SyscallError(Errno.EOPNOTSUPP);
+        }
+        if (domain != AF_UNIX) {
+            throw new SyscallError(Errno.EAFNOSUPPORT);
+        }
+        if (protocol != 0 && protocol != AF_UNIX) {
+            throw new SyscallError(Errno.EPROTONOSUPPORT);
+        }
+        if (type != SOCK_STREAM && type != SOCK_DGRAM) {
+            throw new SyscallError(Errno.ESOCKTNOSUPPORT);
+        }
+        UserMemory.checkWritable(p.memory(), a[3], 8);
+        UnixPairSocket[] pair = UnixPairSocket.pair(type, flags);
+        boolean cloexec = (flags & SOCK_CLOEXEC) != 0;
+        FdTable files = p.files();
+        int first = files.install(pair[0], 0, cloexec);
+        int second;
+        try {
+            second = files.install(pair[1], 0, cloexec);
+        } catch (SyscallError e) {
+            files.close(first);
+            pair[1].closeHost();
+            throw e;
+        }
+        GuestMemory.store32(p.memory(), a[3], first);
+        GuestMemory.store32(p.memory(), a[3] + 4, second);
+        return 0;
+    }
+
+    static long listen(LinuxProcess p, Vcpu cpu, long[] a) throws IOException {
+        SocketFile socket = socket(p, a[0]);
+        if (!(socket instanceof StreamSocket s)) {
+            throw new SyscallError(socket.type == SOCK_STREAM ? Errno.EINVAL : Errno.EOPNOTSUPP);
         }
         s.listen((int) a[1]);
         return 0;
     }
 
-    static long accept(LinuxProcess p, long fd, long addr, long lenAddr, int flags) throws IOException {
+    static long accept(LinuxProcess p, Vcpu cpu, long fd, long addr, long lenAddr, int flags) throws IOException {
         if ((flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != 0) {
             throw new SyscallError(Errno.EINVAL);
         }
-        if (!(socket(p, fd) instanceof StreamSocket listener)) {
-            throw new SyscallError(Errno.EOPNOTSUPP);
+        SocketFile socket = socket(p, fd);
+        if (!(socket instanceof StreamSocket listener)) {
+            throw new SyscallError(socket.type == SOCK_STREAM ? Errno.EINVAL : Errno.EOPNOTSUPP);
         }
-        StreamSocket s = listener.accept(flags);
+        StreamSocket s = listener.accept(flags, ThreadSyscalls.interrupted(p, cpu));
         int nfd;
         try {
             nfd = p.files().install(s, 0, (flags & SOCK_CLOEXEC) != 0);
@@ -121,7 +164,12 @@ final class SocketSyscalls {
             s.connect(null);
             return 0;
         }
-        s.connect(SocketAddresses.read(p.memory(), a[1], a[2], s.domain));
+        SocketAddress to = SocketAddresses.read(p.memory(), a[1], a[2], s.domain);
+        if (s instanceof StreamSocket stream) {
+            stream.connect(to, ThreadSyscalls.interrupted(p, cpu));
+        } else {
+            s.connect(to);
+        }
         return 0;
     }
 
@@ -145,7 +193,7 @@ final class SocketSyscalls {
     private static int send(LinuxProcess p, Vcpu cpu, SocketFile s, byte[] data, SocketAddress to, int flags)
             throws IOException {
         try {
-            return s.send(data, data.length, to, flags);
+            return s.send(data, data.length, to, flags, ThreadSyscalls.interrupted(p, cpu));
         } catch (IOException | SyscallError e) {
             int errno = e instanceof SyscallError se ? se.errno : Errno.of((IOException) e);
             if (errno == Errno.EPIPE && (flags & MSG_NOSIGNAL) == 0) {
@@ -160,7 +208,7 @@ final class SocketSyscalls {
         int len = count(a[2]);
         UserMemory.checkWritable(p.memory(), a[1], len);
         byte[] buf = new byte[len];
-        SocketFile.Received r = s.receive(buf, len, (int) a[3]);
+        SocketFile.Received r = s.receive(buf, len, (int) a[3], ThreadSyscalls.interrupted(p, cpu));
         p.memory().write(a[1], buf, 0, r.count());
         if (a[4] != 0) {
             byte[] from = r.from() == null ? new byte[0] : SocketAddresses.encode(r.from(), s.domain);
@@ -201,7 +249,7 @@ final class SocketSyscalls {
             total += (int) iov[i + 1];
         }
         byte[] buf = new byte[total];
-        SocketFile.Received r = s.receive(buf, total, (int) a[2]);
+        SocketFile.Received r = s.receive(buf, total, (int) a[2], ThreadSyscalls.interrupted(p, cpu));
         int off = 0;
         for (int i = 0; i < iov.length && off < r.count(); i += 2) {
             int part = (int) Math.min(iov[i + 1], r.count() - off);

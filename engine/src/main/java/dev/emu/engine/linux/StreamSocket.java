@@ -12,6 +12,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.util.function.BooleanSupplier;
 
 /**
  * A SOCK_STREAM socket (TCP over IPv4/IPv6, or AF_UNIX). It starts as a SocketChannel, which
@@ -27,6 +28,10 @@ final class StreamSocket extends SocketFile {
     private boolean shutRead;
     private boolean shutWrite;
     private ByteBuffer readAhead = ByteBuffer.allocate(0);
+    /** Bytes ever taken into the read-ahead buffer: see {@link #arrivals}. */
+    private long received;
+    /** The peer's end of stream (FIN) has been read from the host: Linux's RCV_SHUTDOWN. */
+    private boolean peerDone;
 
     StreamSocket(int domain, int protocol, int flags) throws IOException {
         super(domain, SOCK_STREAM, protocol, flags);
@@ -92,7 +97,7 @@ final class StreamSocket extends SocketFile {
     }
 
     /** accept4: the next connection, waiting for one unless non-blocking. */
-    StreamSocket accept(int flags) throws IOException {
+    StreamSocket accept(int flags, BooleanSupplier stop) throws IOException {
         if (!listening()) {
             throw new SyscallError(Errno.EINVAL);
         }
@@ -101,12 +106,17 @@ final class StreamSocket extends SocketFile {
             if (c != null) {
                 return new StreamSocket(this, c, flags);
             }
-            await(SelectionKey.OP_ACCEPT, 0);
+            await(SelectionKey.OP_ACCEPT, 0, stop);
         }
     }
 
     @Override
     void connect(SocketAddress address) throws IOException {
+        connect(address, NEVER);
+    }
+
+    /** connect, waiting for a blocking socket's connection to complete (ERESTARTSYS once stop is true). */
+    void connect(SocketAddress address, BooleanSupplier stop) throws IOException {
         if (listening()) {
             throw new SyscallError(Errno.EISCONN);
         }
@@ -132,7 +142,7 @@ final class StreamSocket extends SocketFile {
             if (wouldBlock(0)) {
                 throw new SyscallError(Errno.EINPROGRESS);
             }
-            await(SelectionKey.OP_CONNECT, 0);
+            await(SelectionKey.OP_CONNECT, 0, stop);
             int error = finishConnect();
             if (error != 0) {
                 takeError();
@@ -164,7 +174,7 @@ final class StreamSocket extends SocketFile {
     }
 
     @Override
-    int send(byte[] b, int len, SocketAddress to, int msgFlags) throws IOException {
+    int send(byte[] b, int len, SocketAddress to, int msgFlags, BooleanSupplier stop) throws IOException {
         if (listening() || !conn.isConnected() || shutWrite) {
             throw new SyscallError(listening() ? Errno.ENOTCONN : Errno.EPIPE);
         }
@@ -175,7 +185,7 @@ final class StreamSocket extends SocketFile {
                 if (!buf.hasRemaining() || buf.position() > 0 && wouldBlock(msgFlags)) {
                     return buf.position();
                 }
-                await(SelectionKey.OP_WRITE, msgFlags);
+                await(SelectionKey.OP_WRITE, msgFlags, stop);
             }
         } catch (ClosedChannelException e) {
             throw new SyscallError(Errno.EPIPE);
@@ -183,7 +193,7 @@ final class StreamSocket extends SocketFile {
     }
 
     @Override
-    Received receive(byte[] b, int len, int msgFlags) throws IOException {
+    Received receive(byte[] b, int len, int msgFlags, BooleanSupplier stop) throws IOException {
         if (listening() || !conn.isConnected()) {
             throw new SyscallError(Errno.ENOTCONN);
         }
@@ -212,7 +222,7 @@ final class StreamSocket extends SocketFile {
             if (got > 0 && wouldBlock(msgFlags)) {
                 return new Received(got, null, got);
             }
-            await(SelectionKey.OP_READ, msgFlags);
+            await(SelectionKey.OP_READ, msgFlags, stop);
         }
     }
 
@@ -231,7 +241,22 @@ final class StreamSocket extends SocketFile {
         } finally {
             readAhead.flip();
         }
+        received += Math.max(0, n);
+        peerDone |= n < 0;
         return n;
+    }
+
+    /** Takes in what the host has received, then counts every byte so far. */
+    @Override
+    synchronized long arrivals() {
+        if (!listening() && conn.isConnected() && !shutRead && readAhead.remaining() < 65536) {
+            try {
+                fill();
+            } catch (IOException e) {
+                // a reset connection: its readiness (POLLERR, POLLHUP) tells the rest
+            }
+        }
+        return received;
     }
 
     @Override
@@ -309,10 +334,18 @@ final class StreamSocket extends SocketFile {
             if (!conn.isConnected()) {
                 return out | PollSyscalls.POLLHUP; // a socket that was never connected is TCP_CLOSE
             }
-            int bits = (ready & SelectionKey.OP_READ) != 0 || readAhead.hasRemaining() ? in : 0;
+            if ((ready & SelectionKey.OP_READ) != 0 && !readAhead.hasRemaining() && !shutRead && !peerDone) {
+                try {
+                    fill(); // tells data from the peer's end of stream
+                } catch (IOException e) {
+                    pendingError = Errno.of(e); // a reset: POLLERR, and SO_ERROR says which
+                }
+            }
+            boolean readDone = shutRead || peerDone;
+            int bits = readAhead.hasRemaining() ? in : 0;
             bits |= (ready & SelectionKey.OP_WRITE) != 0 ? out : 0;
-            bits |= shutRead ? in | PollSyscalls.POLLRDHUP : 0;
-            bits |= shutRead && shutWrite ? PollSyscalls.POLLHUP : 0;
+            bits |= readDone ? in | PollSyscalls.POLLRDHUP : 0;
+            bits |= readDone && shutWrite ? PollSyscalls.POLLHUP : 0;
             bits |= pendingError != 0 ? PollSyscalls.POLLERR : 0;
             return bits;
         }

@@ -179,6 +179,7 @@ public final class SyscallNumbers {
     public static final int CLOSE_RANGE = 436;
     public static final int OPENAT2 = 437;
     public static final int FACCESSAT2 = 439;
+    public static final int EPOLL_PWAIT2 = 441;
 
     private static final Map<Integer, String> NAMES = new HashMap<>();
 

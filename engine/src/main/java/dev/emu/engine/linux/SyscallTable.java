@@ -66,6 +66,7 @@ public final class SyscallTable {
         ContentSyscalls.register(t);
         PipeSyscalls.register(t);
         PollSyscalls.register(t);
+        EpollSyscalls.register(t);
         SocketSyscalls.register(t);
         CredentialSyscalls.register(t);
         SchedulingSyscalls.register(t);
