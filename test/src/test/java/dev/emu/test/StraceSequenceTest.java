@@ -155,7 +155,13 @@ class StraceSequenceTest {
         Matcher m = Pattern.compile("(?<!\\d)" + pid + " (?:([a-z_0-9]+)\\(|Unknown syscall (\\d+))").matcher(log);
         List<String> out = new ArrayList<>();
         while (m.find()) {
-            out.add(m.group(1) != null ? m.group(1) : "#" + m.group(2));
+            String name = m.group(1) != null ? m.group(1) : "#" + m.group(2);
+            // glibc's temporary names (mkdtemp, tmpfile) draw random bits again when a draw
+            // falls in the few percent a base-62 digit string cannot use: an extra getrandom
+            // now and then under any emulator. A run of them counts once.
+            if (!(name.equals("getrandom") && !out.isEmpty() && out.get(out.size() - 1).equals("getrandom"))) {
+                out.add(name);
+            }
         }
         return out;
     }

@@ -154,6 +154,11 @@ final class GuestThreads {
         }
     }
 
+    /** Whether the process is ending (exit_group, a fatal signal, an internal error): waits give up. */
+    boolean isEnding() {
+        return ending;
+    }
+
     /** The run loop's interrupt hook: ends the vCPU's run once the process is ending. */
     void stopIfEnding() {
         if (ending) {

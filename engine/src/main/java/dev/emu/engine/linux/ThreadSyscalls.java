@@ -106,7 +106,9 @@ final class ThreadSyscalls {
      */
     static java.util.function.BooleanSupplier interrupted(LinuxProcess p, Vcpu cpu) {
         GuestThread self = p.thread(cpu);
-        return () -> p.signals().interruptsWait(self) || cpu.interruptRequested();
+        // Not the vCPU's interrupt flag: it may be left over from a signal this very wait already
+        // saw as pending, which would end the next wait for nothing (a spurious restart).
+        return () -> p.signals().interruptsWait(self) || p.threads().isEnding();
     }
 
     static long futex(LinuxProcess p, Vcpu cpu, long[] a) {
