@@ -34,9 +34,11 @@ final class BlockClassWriter {
      * One class whose {@code run} holds every block of a region. Each instance has an
      * {@code entry}: the block {@code run} starts at (0, the region's first block, for the
      * instance the region was compiled for; others when a block inside it gets hot and runs the
-     * same method from its own start instead of being compiled again).
+     * same method from its own start instead of being compiled again). Only with
+     * {@code multiEntry}: the switch makes the region's loops irreducible (entered in the middle),
+     * which HotSpot optimises less, so a region that will only be entered at its head has none.
      */
-    static RegionClass writeRegion(List<IrBlock> blocks) {
+    static RegionClass writeRegion(List<IrBlock> blocks, boolean multiEntry) {
         String name = PACKAGE + "Region_" + Long.toHexString(blocks.get(0).startPc);
         ClassWriter cw = newClassWriter(name);
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "entry", "I", null, null).visitEnd();
@@ -44,10 +46,12 @@ final class BlockClassWriter {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESC, null, null);
         mv.visitCode();
         BlockEmitter emitter = new BlockEmitter(mv, blocks.stream().map(BlockAnalysis::new).toList(), true, 1);
-        emitter.setEntrySelector(() -> {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, name, "entry", "I");
-        });
+        if (multiEntry) {
+            emitter.setEntrySelector(() -> {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, name, "entry", "I");
+            });
+        }
         int exits = emitter.emit();
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -49,6 +49,7 @@ public final class BytecodeBackend implements BlockCompiler, ExecutionLoop.Descr
     private static final Set<Helper> CHECKED_HELPERS = ConcurrentHashMap.newKeySet();
 
     private final Path dumpDir;
+    private final boolean multiEntry;
     /** The last class generated, for {@link #describe}: keeping every class's bytes would cost memory. */
     private volatile Generated last;
 
@@ -61,7 +62,13 @@ public final class BytecodeBackend implements BlockCompiler, ExecutionLoop.Descr
 
     /** A backend that writes every class file to {@code dumpDir}, unless it is null. */
     public BytecodeBackend(Path dumpDir) {
+        this(dumpDir, MULTI_ENTRY);
+    }
+
+    /** {@code multiEntry}: regions can be entered at any of their blocks (see CompiledRegion#entryAt). */
+    BytecodeBackend(Path dumpDir, boolean multiEntry) {
         this.dumpDir = dumpDir;
+        this.multiEntry = multiEntry;
     }
 
     private static Path dumpDirectory(String property) {
@@ -103,6 +110,12 @@ public final class BytecodeBackend implements BlockCompiler, ExecutionLoop.Descr
      * bytecode (HugeMethodLimit), and C2 counts the method's own size in its 8000-byte inlining
      * budget (DesiredMethodLimit), which the memory fast paths need.
      */
+    /**
+     * Regions enterable at any block ({@code -Demu.region.reuse=true}, with the run loop's reuse
+     * of regions by their hot members); otherwise only at the first block.
+     */
+    static final boolean MULTI_ENTRY = Boolean.getBoolean("emu.region.reuse");
+
     static final int REGION_CODE_LIMIT = Integer.getInteger("emu.region.bytes", 2500);
 
     /**
@@ -113,10 +126,10 @@ public final class BytecodeBackend implements BlockCompiler, ExecutionLoop.Descr
     public CompiledRegion compileRegion(List<IrBlock> blocks) {
         blocks.forEach(BytecodeBackend::checkHelpers);
         List<IrBlock> taken = blocks;
-        BlockClassWriter.RegionClass region = BlockClassWriter.writeRegion(taken);
+        BlockClassWriter.RegionClass region = BlockClassWriter.writeRegion(taken, multiEntry);
         while (region.codeBytes() > REGION_CODE_LIMIT && taken.size() > 1) {
             taken = taken.subList(0, taken.size() * 2 / 3);
-            region = BlockClassWriter.writeRegion(taken);
+            region = BlockClassWriter.writeRegion(taken, multiEntry);
         }
         dump(taken, region.bytes());
         MethodHandle constructor;
@@ -135,6 +148,9 @@ public final class BytecodeBackend implements BlockCompiler, ExecutionLoop.Descr
         }
         last = new Generated(List.of(code), region.bytes());
         int size = taken.size();
+        if (!multiEntry) {
+            return new CompiledRegion(code, region.exits(), size, region.codeBytes());
+        }
         return new CompiledRegion(code, region.exits(), size, region.codeBytes(), k -> entryAt(constructor, k, size));
     }
 

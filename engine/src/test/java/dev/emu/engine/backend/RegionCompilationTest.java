@@ -122,7 +122,7 @@ public final class RegionCompilationTest {
     /** entryAt(1) starts the same method at TAIL: the loop does not run, TAIL's three instructions do. */
     @Test
     void aRegionCanBeEnteredAtAnyOfItsBlocks() {
-        CompiledRegion region = loopRegion();
+        CompiledRegion region = new BytecodeBackend(null, true).compileRegion(List.of(loop(), tail()));
         Vcpu atLoop = loopState(3, 0);
         Vcpu atTail = loopState(3, 0);
         int fromLoop = region.entryAt(0).run(atLoop);
@@ -135,6 +135,7 @@ public final class RegionCompilationTest {
         assertEquals(3, atLoop.regs[1]);
         assertEquals(9, atLoop.instret);
         assertThrows(IllegalArgumentException.class, () -> region.entryAt(2));
+        assertThrows(IllegalArgumentException.class, () -> loopRegion().entryAt(1), "single-entry by default");
     }
 
     @Test
